@@ -1,0 +1,659 @@
+using OfficeBot.Domain.Calendar;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Domain.Matters;
+
+/// <summary>Who acts, with the office-wide roles they hold in the tenant.</summary>
+public sealed record Actor(Person Person, OfficeRole OfficeRoles = OfficeRole.Staff)
+{
+    public bool IsDirector => OfficeRoles.HasFlag(OfficeRole.Director);
+
+    public bool IsLeader => OfficeRoles.HasFlag(OfficeRole.Leader);
+}
+
+public sealed record MatterRegistration(
+    string Title,
+    string? Description = null,
+    MatterSource Source = MatterSource.Self,
+    string? DocumentNumber = null,
+    Urgency Urgency = Urgency.Normal,
+    Person? Lead = null,
+    IReadOnlyList<Person>? CoHandlers = null,
+    DueDate? Due = null);
+
+/// <summary>
+/// A tracked matter (事項): the lifecycle of SPEC §3 as pure code. Every operation checks permission and state first and
+/// either changes the matter and appends history, answers <see cref="Outcome.Unchanged"/> for a repeat, or refuses and
+/// leaves everything as it was.
+/// </summary>
+public sealed class Matter
+{
+    public const int MaxTitleLength = 200;
+    public const int TransferWindowWorkingDays = 2;
+
+    private readonly List<HistoryEntry> _uncommitted = [];
+
+    private Matter(MatterState state) => State = state;
+
+    public MatterState State { get; private set; }
+
+    public int Number => State.Number;
+
+    public MatterStatus Status => State.Status;
+
+    /// <summary>History entries appended since the matter was loaded; the repository stores them with the matter.</summary>
+    public IReadOnlyList<HistoryEntry> UncommittedHistory => _uncommitted;
+
+    public static Matter FromState(MatterState state) => new(state);
+
+    public static (Matter? Matter, Refusal? Refusal) Register(string tenantId, int number, MatterRegistration registration, Actor actor, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        var title = registration.Title.Trim();
+        if (title.Length == 0)
+        {
+            return (null, Refusal.TitleRequired);
+        }
+
+        if (title.Length > MaxTitleLength)
+        {
+            return (null, Refusal.TitleTooLong);
+        }
+
+        if (registration.Due is { } due && due.LateFrom(zone) <= now)
+        {
+            return (null, Refusal.DueInPast);
+        }
+
+        var lead = registration.Lead;
+        var coHandlers = (registration.CoHandlers ?? [])
+            .Where(p => lead is null || !p.Is(lead))
+            .DistinctBy(p => p.ObjectId.ToLowerInvariant())
+            .Select(p => new CoHandler(p, CoHandlingState.Requested, Acknowledged: false, AssignedAt: now))
+            .ToList();
+
+        // A director or leader assigns directly; anyone else's registration waits for the director's instruction (批辦).
+        var assignsDirectly = (actor.IsDirector || actor.IsLeader) && lead is not null;
+        var matter = new Matter(new MatterState
+        {
+            TenantId = tenantId,
+            Number = number,
+            Title = title,
+            Description = string.IsNullOrWhiteSpace(registration.Description) ? null : registration.Description.Trim(),
+            Source = registration.Source,
+            DocumentNumber = string.IsNullOrWhiteSpace(registration.DocumentNumber) ? null : registration.DocumentNumber.Trim(),
+            Urgency = registration.Urgency,
+            Registrar = actor.Person,
+            Lead = lead,
+            LeadAssignedAt = lead is null ? null : now,
+            CoHandlers = coHandlers,
+            Due = registration.Due,
+            OriginalDue = registration.Due,
+            Status = assignsDirectly ? MatterStatus.InProgress : MatterStatus.Registered,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+        matter.Record(actor, now, HistoryKind.Registered, "status", null, matter.Status.ToString());
+        return (matter, null);
+    }
+
+    public MatterRole RolesOf(Actor actor)
+    {
+        var roles = MatterRole.None;
+        if (actor.IsDirector)
+        {
+            roles |= MatterRole.Director;
+        }
+
+        if (actor.IsLeader)
+        {
+            roles |= MatterRole.Leader;
+        }
+
+        if (State.Lead is { } lead && lead.Is(actor.Person))
+        {
+            roles |= MatterRole.Lead;
+        }
+
+        if (FindCoHandler(actor.Person) is not null)
+        {
+            roles |= MatterRole.CoHandler;
+        }
+
+        if (State.Registrar.Is(actor.Person))
+        {
+            roles |= MatterRole.Registrar;
+        }
+
+        return roles;
+    }
+
+    /// <summary>Directors and leaders see every matter of their office; anyone else only the matters they are part of.</summary>
+    public bool IsVisibleTo(Actor actor) => RolesOf(actor) != MatterRole.None;
+
+    public Refusal? Check(MatterAction action, Actor actor) => Permissions.Check(action, RolesOf(actor), State.Status);
+
+    public bool IsOverdue(DateTimeOffset now, TimeZoneInfo zone) =>
+        !State.Status.IsClosed() && State.Due is { } due && due.LateFrom(zone) <= now;
+
+    public TrafficLight Light(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar)
+    {
+        if (State.Status.IsClosed())
+        {
+            return TrafficLight.None;
+        }
+
+        if (State.Due is not { } due)
+        {
+            return TrafficLight.Green;
+        }
+
+        if (due.LateFrom(zone) <= now)
+        {
+            return TrafficLight.Red;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return calendar.WorkingDaysAfter(today, due.Date) <= 2 ? TrafficLight.Yellow : TrafficLight.Green;
+    }
+
+    /// <summary>Working days the matter is late by (0 when not late).</summary>
+    public int OverdueWorkingDays(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar)
+    {
+        if (!IsOverdue(now, zone) || State.Due is not { } due)
+        {
+            return 0;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return Math.Max(1, calendar.WorkingDaysAfter(due.Date, today));
+    }
+
+    public Outcome Instruct(Actor actor, DateTimeOffset now, Person? lead, IReadOnlyList<Person>? coHandlers, DueDate? due, string? instruction, TimeZoneInfo zone)
+    {
+        if (Check(MatterAction.Instruct, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        var newLead = lead ?? State.Lead;
+        if (newLead is null)
+        {
+            return Outcome.Refused(Refusal.LeadRequired);
+        }
+
+        if (due is { } d && d != State.Due && d.LateFrom(zone) <= now)
+        {
+            return Outcome.Refused(Refusal.DueInPast);
+        }
+
+        var changed = false;
+        if (State.Lead is null || !State.Lead.Is(newLead))
+        {
+            Record(actor, now, HistoryKind.Instructed, "lead", State.Lead?.ObjectId, newLead.ObjectId);
+            State = State with { Lead = newLead, LeadAcknowledged = false, LeadAssignedAt = now };
+            changed = true;
+        }
+
+        if (coHandlers is not null)
+        {
+            var existing = State.CoHandlers.ToDictionary(c => c.Person.ObjectId.ToLowerInvariant());
+            var next = coHandlers
+                .Where(p => !p.Is(newLead))
+                .DistinctBy(p => p.ObjectId.ToLowerInvariant())
+                .Select(p => existing.TryGetValue(p.ObjectId.ToLowerInvariant(), out var kept) ? kept : new CoHandler(p, CoHandlingState.Requested, false, now))
+                .ToList();
+            var before = string.Join(",", State.CoHandlers.Select(c => c.Person.ObjectId));
+            var after = string.Join(",", next.Select(c => c.Person.ObjectId));
+            if (before != after)
+            {
+                Record(actor, now, HistoryKind.Instructed, "coHandlers", before, after);
+                State = State with { CoHandlers = next };
+                changed = true;
+            }
+        }
+
+        if (due is { } newDue && newDue != State.Due)
+        {
+            Record(actor, now, HistoryKind.Instructed, "due", State.Due?.ToString(), newDue.ToString());
+            State = State with { Due = newDue, OriginalDue = State.OriginalDue ?? newDue };
+            changed = true;
+        }
+
+        if (!string.IsNullOrWhiteSpace(instruction) && instruction.Trim() != State.Instruction)
+        {
+            Record(actor, now, HistoryKind.Instructed, "instruction", State.Instruction, instruction.Trim());
+            State = State with { Instruction = instruction.Trim() };
+            changed = true;
+        }
+
+        if (State.Status == MatterStatus.Registered)
+        {
+            Record(actor, now, HistoryKind.Instructed, "status", State.Status.ToString(), nameof(MatterStatus.InProgress));
+            State = State with { Status = MatterStatus.InProgress };
+            changed = true;
+        }
+
+        return Touch(changed, now);
+    }
+
+    public Outcome Acknowledge(Actor actor, DateTimeOffset now)
+    {
+        if (Check(MatterAction.Acknowledge, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        var changed = false;
+        if (State.Lead is { } lead && lead.Is(actor.Person) && !State.LeadAcknowledged)
+        {
+            State = State with { LeadAcknowledged = true };
+            Record(actor, now, HistoryKind.Acknowledged, "lead", null, actor.Person.ObjectId);
+            changed = true;
+        }
+
+        if (FindCoHandler(actor.Person) is { Acknowledged: false } co)
+        {
+            ReplaceCoHandler(co with { Acknowledged = true });
+            Record(actor, now, HistoryKind.Acknowledged, "coHandler", null, actor.Person.ObjectId);
+            changed = true;
+        }
+
+        return Touch(changed, now);
+    }
+
+    public Outcome ReportProgress(Actor actor, DateTimeOffset now, string text)
+    {
+        if (Check(MatterAction.ReportProgress, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Outcome.Refused(Refusal.TextRequired);
+        }
+
+        Record(actor, now, HistoryKind.Progress, note: text.Trim());
+        AcknowledgeImplicitly(actor);
+        return Touch(true, now);
+    }
+
+    public Outcome AskCompletion(Actor actor, DateTimeOffset now, string? text)
+    {
+        if (Check(MatterAction.AskCompletion, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Pending is not null)
+        {
+            return Outcome.Refused(Refusal.AlreadyPending);
+        }
+
+        Record(actor, now, HistoryKind.CompletionAsked, "status", State.Status.ToString(), nameof(MatterStatus.AwaitingReview), Clean(text));
+        AcknowledgeImplicitly(actor);
+        State = State with
+        {
+            Status = MatterStatus.AwaitingReview,
+            Pending = new PendingRequest(RequestKind.Completion, actor.Person, now, Clean(text)),
+        };
+        return Touch(true, now);
+    }
+
+    public Outcome ApproveCompletion(Actor actor, DateTimeOffset now, string? note = null)
+    {
+        if (Check(MatterAction.ApproveCompletion, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        Record(actor, now, HistoryKind.CompletionApproved, "status", State.Status.ToString(), nameof(MatterStatus.Completed), Clean(note));
+        State = State with { Status = MatterStatus.Completed, Pending = null, CompletedAt = now };
+        return Touch(true, now);
+    }
+
+    public Outcome RejectCompletion(Actor actor, DateTimeOffset now, string reason)
+    {
+        if (Check(MatterAction.RejectCompletion, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Refused(Refusal.ReasonRequired);
+        }
+
+        Record(actor, now, HistoryKind.CompletionRejected, "status", State.Status.ToString(), nameof(MatterStatus.InProgress), reason.Trim());
+        State = State with
+        {
+            Status = MatterStatus.InProgress,
+            Pending = null,
+            Counters = State.Counters with { SendBacks = State.Counters.SendBacks + 1 },
+        };
+        return Touch(true, now);
+    }
+
+    public Outcome AskExtension(Actor actor, DateTimeOffset now, DueDate newDue, string? reason, TimeZoneInfo zone)
+    {
+        if (Check(MatterAction.AskExtension, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Pending is { Kind: RequestKind.Extension } pending && pending.NewDue == newDue)
+        {
+            return Outcome.Unchanged;
+        }
+
+        if (State.Pending is not null)
+        {
+            return Outcome.Refused(Refusal.AlreadyPending);
+        }
+
+        if (DueChangeRefusal(now, newDue, zone) is { } bad)
+        {
+            return Outcome.Refused(bad);
+        }
+
+        Record(actor, now, HistoryKind.ExtensionAsked, "due", State.Due?.ToString(), newDue.ToString(), Clean(reason));
+        State = State with { Pending = new PendingRequest(RequestKind.Extension, actor.Person, now, Clean(reason), NewDue: newDue) };
+        return Touch(true, now);
+    }
+
+    public Outcome ApproveExtension(Actor actor, DateTimeOffset now)
+    {
+        if (Check(MatterAction.ApproveExtension, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Pending is not { Kind: RequestKind.Extension, NewDue: { } newDue })
+        {
+            return Outcome.Refused(Refusal.NothingPending);
+        }
+
+        Record(actor, now, HistoryKind.ExtensionApproved, "due", State.Due?.ToString(), newDue.ToString());
+        State = State with
+        {
+            Due = newDue,
+            OriginalDue = State.OriginalDue ?? State.Due,
+            Pending = null,
+            Counters = State.Counters with { Extensions = State.Counters.Extensions + 1 },
+        };
+        return Touch(true, now);
+    }
+
+    public Outcome RejectExtension(Actor actor, DateTimeOffset now, string reason) =>
+        RejectPending(actor, now, reason, MatterAction.RejectExtension, RequestKind.Extension, HistoryKind.ExtensionRejected);
+
+    /// <summary>The director moves the due date directly.</summary>
+    public Outcome Extend(Actor actor, DateTimeOffset now, DueDate newDue, string? reason, TimeZoneInfo zone)
+    {
+        if (Check(MatterAction.Extend, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Due == newDue)
+        {
+            return Outcome.Unchanged;
+        }
+
+        if (DueChangeRefusal(now, newDue, zone) is { } bad)
+        {
+            return Outcome.Refused(bad);
+        }
+
+        Record(actor, now, HistoryKind.Extended, "due", State.Due?.ToString(), newDue.ToString(), Clean(reason));
+        State = State with
+        {
+            Due = newDue,
+            OriginalDue = State.OriginalDue ?? State.Due,
+            Pending = State.Pending is { Kind: RequestKind.Extension } ? null : State.Pending,
+            Counters = State.Counters with { Extensions = State.Counters.Extensions + 1 },
+        };
+        return Touch(true, now);
+    }
+
+    public Outcome AskTransfer(Actor actor, DateTimeOffset now, Person to, string? reason, TimeZoneInfo zone, WorkingCalendar calendar)
+    {
+        if (Check(MatterAction.AskTransfer, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Pending is { Kind: RequestKind.Transfer } pending && pending.NewLead is { } asked && asked.Is(to))
+        {
+            return Outcome.Unchanged;
+        }
+
+        if (State.Pending is not null)
+        {
+            return Outcome.Refused(Refusal.AlreadyPending);
+        }
+
+        if (to.Is(actor.Person))
+        {
+            return Outcome.Refused(Refusal.SamePerson);
+        }
+
+        var assigned = State.LeadAssignedAt ?? State.CreatedAt;
+        var assignedDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(assigned, zone).DateTime);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        if (calendar.WorkingDaysAfter(assignedDay, today) > TransferWindowWorkingDays)
+        {
+            return Outcome.Refused(Refusal.TransferWindowClosed);
+        }
+
+        Record(actor, now, HistoryKind.TransferAsked, "lead", State.Lead?.ObjectId, to.ObjectId, Clean(reason));
+        State = State with { Pending = new PendingRequest(RequestKind.Transfer, actor.Person, now, Clean(reason), NewLead: to) };
+        return Touch(true, now);
+    }
+
+    public Outcome ApproveTransfer(Actor actor, DateTimeOffset now)
+    {
+        if (Check(MatterAction.ApproveTransfer, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Pending is not { Kind: RequestKind.Transfer, NewLead: { } to })
+        {
+            return Outcome.Refused(Refusal.NothingPending);
+        }
+
+        Record(actor, now, HistoryKind.TransferApproved, "lead", State.Lead?.ObjectId, to.ObjectId);
+        ChangeLead(to, now);
+        State = State with { Pending = null };
+        return Touch(true, now);
+    }
+
+    public Outcome RejectTransfer(Actor actor, DateTimeOffset now, string reason) =>
+        RejectPending(actor, now, reason, MatterAction.RejectTransfer, RequestKind.Transfer, HistoryKind.TransferRejected);
+
+    /// <summary>The director hands the matter to another lead directly.</summary>
+    public Outcome Transfer(Actor actor, DateTimeOffset now, Person to, string? reason)
+    {
+        if (Check(MatterAction.Transfer, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Lead is { } lead && lead.Is(to))
+        {
+            return Outcome.Unchanged;
+        }
+
+        Record(actor, now, HistoryKind.Transferred, "lead", State.Lead?.ObjectId, to.ObjectId, Clean(reason));
+        ChangeLead(to, now);
+        State = State with { Pending = State.Pending is { Kind: RequestKind.Transfer } ? null : State.Pending };
+        return Touch(true, now);
+    }
+
+    public Outcome AcceptCoHandling(Actor actor, DateTimeOffset now) =>
+        AnswerCoHandling(actor, now, MatterAction.AcceptCoHandling, CoHandlingState.Accepted, HistoryKind.CoHandlingAccepted, null);
+
+    public Outcome DeclineCoHandling(Actor actor, DateTimeOffset now, string reason) =>
+        string.IsNullOrWhiteSpace(reason) && Check(MatterAction.DeclineCoHandling, actor) is null
+            ? Outcome.Refused(Refusal.ReasonRequired)
+            : AnswerCoHandling(actor, now, MatterAction.DeclineCoHandling, CoHandlingState.Declined, HistoryKind.CoHandlingDeclined, reason);
+
+    public Outcome GiveOpinion(Actor actor, DateTimeOffset now, string opinion) =>
+        string.IsNullOrWhiteSpace(opinion) && Check(MatterAction.GiveOpinion, actor) is null
+            ? Outcome.Refused(Refusal.TextRequired)
+            : AnswerCoHandling(actor, now, MatterAction.GiveOpinion, CoHandlingState.OpinionGiven, HistoryKind.OpinionGiven, opinion);
+
+    public Outcome MarkPartDone(Actor actor, DateTimeOffset now, string? note = null) =>
+        AnswerCoHandling(actor, now, MatterAction.MarkPartDone, CoHandlingState.Done, HistoryKind.PartDone, note);
+
+    public Outcome Urge(Actor actor, DateTimeOffset now, string? text)
+    {
+        if (Check(MatterAction.Urge, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        Record(actor, now, HistoryKind.Urged, note: Clean(text));
+        State = State with { Counters = State.Counters with { Urges = State.Counters.Urges + 1 } };
+        return Touch(true, now);
+    }
+
+    public Outcome Cancel(Actor actor, DateTimeOffset now, string? reason)
+    {
+        if (Check(MatterAction.Cancel, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        Record(actor, now, HistoryKind.Cancelled, "status", State.Status.ToString(), nameof(MatterStatus.Cancelled), Clean(reason));
+        State = State with { Status = MatterStatus.Cancelled, Pending = null };
+        return Touch(true, now);
+    }
+
+    public Outcome Archive(Actor actor, DateTimeOffset now)
+    {
+        if (Check(MatterAction.Archive, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        Record(actor, now, HistoryKind.Archived, "status", State.Status.ToString(), nameof(MatterStatus.Archived));
+        State = State with { Status = MatterStatus.Archived };
+        return Touch(true, now);
+    }
+
+    /// <summary>Everyone the matter concerns: registrar, lead, co-handlers (each once).</summary>
+    public IReadOnlyList<Person> People()
+    {
+        var people = new List<Person> { State.Registrar };
+        if (State.Lead is { } lead)
+        {
+            people.Add(lead);
+        }
+
+        people.AddRange(State.CoHandlers.Select(c => c.Person));
+        return people.DistinctBy(p => p.ObjectId.ToLowerInvariant()).ToList();
+    }
+
+    /// <summary>Forgets the appended history once the repository has stored it.</summary>
+    public void MarkCommitted() => _uncommitted.Clear();
+
+    private Outcome AnswerCoHandling(Actor actor, DateTimeOffset now, MatterAction action, CoHandlingState next, HistoryKind kind, string? note)
+    {
+        if (Check(action, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        var co = FindCoHandler(actor.Person)!;
+        var sameNote = string.Equals(Clean(note), co.Note, StringComparison.Ordinal);
+        if (co.State == next && (sameNote || next == CoHandlingState.Accepted))
+        {
+            return Outcome.Unchanged;
+        }
+
+        Record(actor, now, kind, "coHandling", co.State.ToString(), next.ToString(), Clean(note));
+        ReplaceCoHandler(co with { State = next, Acknowledged = true, Note = Clean(note) ?? co.Note });
+        return Touch(true, now);
+    }
+
+    private Outcome RejectPending(Actor actor, DateTimeOffset now, string reason, MatterAction action, RequestKind kind, HistoryKind historyKind)
+    {
+        if (Check(action, actor) is { } refusal)
+        {
+            return Outcome.Refused(refusal);
+        }
+
+        if (State.Pending?.Kind != kind)
+        {
+            return Outcome.Refused(Refusal.NothingPending);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Outcome.Refused(Refusal.ReasonRequired);
+        }
+
+        Record(actor, now, historyKind, note: reason.Trim());
+        State = State with { Pending = null };
+        return Touch(true, now);
+    }
+
+    private Refusal? DueChangeRefusal(DateTimeOffset now, DueDate newDue, TimeZoneInfo zone)
+    {
+        if (newDue.LateFrom(zone) <= now)
+        {
+            return Refusal.DueInPast;
+        }
+
+        return State.Due is { } current && newDue <= current ? Refusal.DueNotLater : null;
+    }
+
+    private void ChangeLead(Person to, DateTimeOffset now)
+    {
+        var coHandlers = State.CoHandlers.Where(c => !c.Person.Is(to)).ToList();
+        State = State with
+        {
+            Lead = to,
+            LeadAcknowledged = false,
+            LeadAssignedAt = now,
+            CoHandlers = coHandlers,
+            Counters = State.Counters with { Transfers = State.Counters.Transfers + 1 },
+        };
+    }
+
+    private void AcknowledgeImplicitly(Actor actor)
+    {
+        // Reporting on a matter shows it was received; asking the handler to press 簽收 as well would be busywork.
+        if (State.Lead is { } lead && lead.Is(actor.Person) && !State.LeadAcknowledged)
+        {
+            State = State with { LeadAcknowledged = true };
+        }
+    }
+
+    private CoHandler? FindCoHandler(Person person) => State.CoHandlers.FirstOrDefault(c => c.Person.Is(person));
+
+    private void ReplaceCoHandler(CoHandler updated) =>
+        State = State with { CoHandlers = State.CoHandlers.Select(c => c.Person.Is(updated.Person) ? updated : c).ToList() };
+
+    private Outcome Touch(bool changed, DateTimeOffset now)
+    {
+        if (!changed)
+        {
+            return Outcome.Unchanged;
+        }
+
+        State = State with { UpdatedAt = now, Revision = State.Revision + 1 };
+        return Outcome.Changed;
+    }
+
+    private void Record(Actor actor, DateTimeOffset now, HistoryKind kind, string? field = null, string? oldValue = null, string? newValue = null, string? note = null)
+    {
+        var entry = new HistoryEntry(State.HistoryCount + 1, now, actor.Person, kind, field, oldValue, newValue, note);
+        _uncommitted.Add(entry);
+        State = State with { HistoryCount = entry.Sequence };
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,46 @@
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Domain.Matters;
+
+/// <summary>The stored shape of a matter, without its history (history rows are stored apart and only appended).</summary>
+public sealed record MatterState
+{
+    public required string TenantId { get; init; }
+    public required int Number { get; init; }
+    public required string Title { get; init; }
+    public string? Description { get; init; }
+    public MatterSource Source { get; init; }
+    public string? DocumentNumber { get; init; }
+    public Urgency Urgency { get; init; }
+    public required Person Registrar { get; init; }
+    public Person? Lead { get; init; }
+    public bool LeadAcknowledged { get; init; }
+    public DateTimeOffset? LeadAssignedAt { get; init; }
+    public IReadOnlyList<CoHandler> CoHandlers { get; init; } = [];
+    public DueDate? Due { get; init; }
+    public DueDate? OriginalDue { get; init; }
+    public MatterStatus Status { get; init; }
+    public string? Instruction { get; init; }
+    public PendingRequest? Pending { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; init; }
+    public int Revision { get; init; }
+    public int HistoryCount { get; init; }
+    public MatterCounters Counters { get; init; } = new();
+}
+
+public sealed record CoHandler(Person Person, CoHandlingState State, bool Acknowledged, DateTimeOffset AssignedAt, string? Note = null);
+
+public enum RequestKind
+{
+    Completion,
+    Extension,
+    Transfer,
+}
+
+/// <summary>A handler's request that waits for the director: completion, extension or transfer.</summary>
+public sealed record PendingRequest(RequestKind Kind, Person Requester, DateTimeOffset At, string? Reason, DueDate? NewDue = null, Person? NewLead = null);
+
+/// <summary>What the supervision statistics count per matter.</summary>
+public sealed record MatterCounters(int SendBacks = 0, int Extensions = 0, int Urges = 0, int Transfers = 0);
