@@ -47,9 +47,14 @@ public enum BatchOperationKind
     Delete,
 }
 
-/// <summary>One operation of a batch. Replace and Delete require <see cref="ETag"/>.</summary>
+/// <summary>
+/// One operation of a batch. Replace and Delete require <see cref="ETag"/>; <see cref="AnyETag"/> ("*") matches any version
+/// of an existing row, for derived rows whose batch is already guarded by another row's ETag.
+/// </summary>
 public sealed record BatchOperation(BatchOperationKind Kind, StoredRow Row, string? ETag = null)
 {
+    public const string AnyETag = "*";
+
     public static BatchOperation Insert(StoredRow row) => new(BatchOperationKind.Insert, row);
 
     public static BatchOperation Replace(StoredRow row, string etag) => new(BatchOperationKind.Replace, row, etag);
