@@ -1,0 +1,122 @@
+using System.Globalization;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Cards.Localization;
+
+/// <summary>Every word OfficeBot's cards show, in Traditional Chinese, Simplified Chinese and English.</summary>
+public sealed partial class CardText
+{
+    private CardText()
+    {
+    }
+
+    public static CardText For(Language language) => language switch
+    {
+        Language.Traditional => Traditional,
+        Language.Simplified => Simplified,
+        _ => English,
+    };
+
+    public Language Language { get; private init; }
+
+    // Matter card
+    public string Source { get; private init; } = "";
+    public string DocumentNumber { get; private init; } = "";
+    public string Urgency { get; private init; } = "";
+    public string Lead { get; private init; } = "";
+    public string CoHandlers { get; private init; } = "";
+    public string Due { get; private init; } = "";
+    public string OriginalDue { get; private init; } = "";
+    public string RegisteredBy { get; private init; } = "";
+    public string Status { get; private init; } = "";
+    public string Description { get; private init; } = "";
+    public string RecentHistory { get; private init; } = "";
+    public string Acknowledged { get; private init; } = "";
+    public string NotAcknowledged { get; private init; } = "";
+    public string NotAssigned { get; private init; } = "";
+    public string NoDue { get; private init; } = "";
+
+    // Help card
+    public string HelpTitle { get; private init; } = "";
+    public string HelpIntro { get; private init; } = "";
+    public string HelpFullNewForm { get; private init; } = "";
+    public string HelpNewFormNote { get; private init; } = "";
+    public string NewMatterFullForm { get; private init; } = "";
+    public IReadOnlyList<HelpEntry> HelpCommands { get; private init; } = [];
+
+    // Error and notice cards
+    public string ErrorTitle { get; private init; } = "";
+    public string RightForm { get; private init; } = "";
+    public string Example { get; private init; } = "";
+
+    /// <summary>Separates a label from its value inside running text (「：」 or ": ").</summary>
+    public string Colon { get; private init; } = "";
+
+    private string[] statuses = [];
+    private string[] sources = [];
+    private string[] urgencies = [];
+    private string[] coHandlingStates = [];
+    private string[] lights = [];
+    private string[] weekdays = [];
+    private Func<int, string> moreHistory = n => "";
+    private Func<int, string> moreMatters = n => "";
+    private Func<int, string> overdueBy = n => "";
+    private Func<DateTimeOffset, bool, string> formatDate = (d, y) => "";
+
+    public string StatusName(MatterStatus status) => statuses[(int)status];
+
+    public string SourceName(MatterSource source) => sources[(int)source];
+
+    public string UrgencyName(Urgency urgency) => urgencies[(int)urgency];
+
+    public string CoHandlingStateName(CoHandlingState state) => coHandlingStates[(int)state];
+
+    /// <summary>The light with its emoji (🟢/🟡/🔴), or an empty string for <see cref="TrafficLight.None"/>.</summary>
+    public string LightName(TrafficLight light) => lights[(int)light];
+
+    /// <summary>Short weekday name: 週五 / 周五 / Fri.</summary>
+    public string Weekday(DayOfWeek day) => weekdays[(int)day];
+
+    /// <summary>"另有 45 條較早的記錄" — how many history entries the card leaves out.</summary>
+    public string MoreHistory(int count) => moreHistory(count);
+
+    /// <summary>"另有 12 項未列出" — how many matters a list leaves out.</summary>
+    public string MoreMatters(int count) => moreMatters(count);
+
+    /// <summary>"已逾期 3 個工作日"; empty when <paramref name="workingDays"/> is not positive.</summary>
+    public string OverdueBy(int workingDays) => workingDays > 0 ? overdueBy(workingDays) : "";
+
+    /// <summary>A date with its weekday, and the time unless it is midnight or the end of the day: 2025年12月5日（週五）.</summary>
+    public string FormatDate(DateTimeOffset when) => formatDate(when, true);
+
+    /// <summary>A date without the year, for compact lists: 12月5日（週五）.</summary>
+    public string FormatShortDate(DateTimeOffset when) => formatDate(when, false);
+
+    /// <summary>A timestamp for history lines: 2025-12-05 14:30.</summary>
+    public static string FormatTimestamp(DateTimeOffset when) =>
+        when.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    // A due date given without a time is stored at the start or the very end of its day; showing
+    // "00:00" or "23:59" would suggest a precision nobody asked for.
+    private static string TimeSuffix(DateTimeOffset when, string separator)
+    {
+        var time = TimeOnly.FromTimeSpan(when.TimeOfDay);
+        return time == TimeOnly.MinValue || (time.Hour == 23 && time.Minute == 59)
+            ? ""
+            : separator + when.ToString("HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    private static string ChineseDate(DateTimeOffset when, bool withYear, string weekday)
+    {
+        var date = withYear ? $"{when.Year}年{when.Month}月{when.Day}日" : $"{when.Month}月{when.Day}日";
+        return $"{date}（{weekday}）{TimeSuffix(when, " ")}";
+    }
+
+    private static string EnglishDate(DateTimeOffset when, bool withYear, string weekday)
+    {
+        var month = when.ToString("MMM", CultureInfo.InvariantCulture);
+        var date = withYear ? $"{weekday} {when.Day} {month} {when.Year}" : $"{weekday} {when.Day} {month}";
+        return date + TimeSuffix(when, ", ");
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using OfficeBot.Cards.Builders;
+using OfficeBot.Cards.Model;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Office;
+using Xunit.Abstractions;
+
+namespace OfficeBot.Cards.Tests;
+
+/// <summary>Every builder, in every language, with the heaviest data a card must bear: valid and small enough for Teams.</summary>
+public class EveryCardTests(ITestOutputHelper output)
+{
+    public static TheoryData<string, Language> Cases()
+    {
+        var data = new TheoryData<string, Language>();
+        foreach (var builder in Builders.Keys)
+        {
+            foreach (var language in Samples.Languages)
+            {
+                data.Add(builder, language);
+            }
+        }
+
+        return data;
+    }
+
+    private static readonly Dictionary<string, Func<Language, AdaptiveCard>> Builders = new()
+    {
+        ["matter"] = language => MatterCard.Build(Samples.Heavy(), language, HeavyActions(), HeavyRefresh()),
+        ["matter-closed"] = language => MatterCard.Build(Samples.Heavy() with { Status = MatterStatus.Archived, Light = TrafficLight.None }, language),
+        ["matter-plain"] = language => MatterCard.Build(Samples.Plain(), language),
+        ["list"] = language => MatterListCard.Build(Samples.Awkward, Enumerable.Range(1, 40).Select(Samples.Heavy).ToList(), language, Samples.Awkward),
+        ["list-empty"] = language => MatterListCard.Build(Samples.Awkward, [], language, Samples.Awkward),
+        ["help"] = HelpCard.Build,
+        ["error"] = language => ErrorCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000), Samples.Repeat(Samples.Awkward, 50_000), Samples.Awkward),
+        ["notice"] = language => NoticeCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Build_HeavyData_ValidAndUnder28KB(string builder, Language language)
+    {
+        var card = Builders[builder](language);
+
+        CardSchema.AssertValid(card);
+        var bytes = Encoding.UTF8.GetByteCount(card.ToJson());
+        output.WriteLine($"{builder} {language}: {bytes} bytes");
+        Assert.Equal(bytes, card.Utf8Size());
+        Assert.True(bytes < CardSchema.MaxCardBytes, $"{builder} in {language} is {bytes} bytes");
+    }
+
+    // Per-role buttons arrive with the next issue; a full set here proves the card still fits.
+    private static List<CardAction> HeavyActions()
+    {
+        var data = new { MatterNumber = 9999, Revision = 57 };
+        return
+        [
+            new ExecuteAction { Verb = "matter.progress", Title = "回報進度", Data = data },
+            new ExecuteAction { Verb = "matter.complete", Title = "申請辦結", Data = data, Style = ActionStyle.Positive },
+            new ShowCardAction
+            {
+                Title = "申請延期",
+                Card = new AdaptiveCard
+                {
+                    Version = null,
+                    Body = [new DateInput { Id = "due", Label = "新期限" }, new TextInput { Id = "reason", Label = "理由", IsMultiline = true }],
+                    Actions = [new ExecuteAction { Verb = "matter.extend", Title = "送出", Data = data }],
+                },
+            },
+            new ExecuteAction { Verb = "matter.transfer", Title = "申請轉辦", Data = data, Mode = ActionMode.Secondary },
+        ];
+    }
+
+    private static CardRefresh HeavyRefresh() => new()
+    {
+        Action = new ExecuteAction { Verb = "matter.refresh", Data = new { MatterNumber = 9999 } },
+        UserIds = Enumerable.Range(1, 60).Select(i => Guid.NewGuid().ToString()).ToList(),
+    };
+}
