@@ -1,0 +1,194 @@
+using System.Text.RegularExpressions;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Commands;
+
+/// <summary>
+/// Turns a chat message and its mention entities into a typed <see cref="Command"/>, in Traditional Chinese,
+/// Simplified Chinese or English (SPEC §4). Parsing is pure: no I/O, and the date recogniser runs only on the
+/// fragments that can hold a date. One instance may be shared by all turns.
+/// </summary>
+public sealed partial class CommandParser
+{
+    /// <summary>The longest title a new matter may have; the same limit as <c>Matter.MaxTitleLength</c> in the domain.</summary>
+    public const int MaxTitleLength = 200;
+
+    private readonly DeadlineRecognizer dates = DeadlineRecognizer.Shared;
+
+    /// <summary>The verb of a command word as reported in <see cref="ParseError.CommandWord"/>, e.g. 新事項 → New.</summary>
+    public static CommandVerb? VerbOf(string commandWord) => CommandWords.VerbOf(commandWord);
+
+    /// <summary>Builds the date recogniser models (about a second) so the first dated command does not wait for them.</summary>
+    public void Warmup()
+    {
+        dates.Warmup();
+        var now = DateTimeOffset.UtcNow;
+        Parse(new ParseInput("新事項 預算報告 期限 明天 急件", [], now, TimeZoneInfo.Utc));
+        Parse(new ParseInput("new Budget report due next Friday", [], now, TimeZoneInfo.Utc));
+    }
+
+    public ParseResult Parse(ParseInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        var message = MessageText.From(input.Text);
+        var body = message.Body;
+        if (CommandWords.Match(body) is not { } word)
+        {
+            return FreeText(body, input.Locale);
+        }
+
+        var args = body[word.Text.Length..].TrimStart(' ', ':', '：', ',', '，');
+        var script = ScriptOf(word, args, input.Locale);
+
+        switch (word.Verb)
+        {
+            case CommandVerb.Help:
+                return new ParseResult(new HelpCommand(Asked: true), null, script);
+            case CommandVerb.Mine or CommandVerb.Overdue or CommandVerb.AwaitingReview:
+                return IsBareListCommand(args)
+                    ? new ParseResult(new ListMattersCommand(ListKindOf(word.Verb)), null, script)
+                    : FreeText(body, input.Locale);
+        }
+
+        var commandWord = word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;
+        var (mentions, unmatched) = MentionTable.Map(message.TagNames, input.Mentions ?? []);
+        if (mentions is null)
+        {
+            return Fail(ParseErrorKind.UnknownMention, "@" + unmatched);
+        }
+
+        if (GarbleDetector.Find(args) is { } garbled)
+        {
+            return Fail(ParseErrorKind.GarbledText, garbled);
+        }
+
+        var officeNow = TimeZoneInfo.ConvertTime(input.Now, input.OfficeZone).DateTime;
+        var outcome = word.Verb == CommandVerb.New
+            ? NewMatterParser.Parse(args, mentions, officeNow, dates)
+            : ParseNumbered(word.Verb, args, mentions, officeNow);
+
+        return outcome.Command is { } command
+            ? new ParseResult(command, null, script)
+            : Fail(outcome.Error, outcome.Detail);
+
+        ParseResult Fail(ParseErrorKind kind, string? detail) =>
+            new(null, new ParseError(kind, commandWord, detail), script);
+    }
+
+    private ArgumentOutcome ParseNumbered(CommandVerb verb, string args, MentionTable mentions, DateTime officeNow)
+    {
+        var number = MatterNumber().Match(args);
+        if (!number.Success || !int.TryParse(AsciiDigits(number.Groups["n"].Value), out var matter) || matter <= 0)
+        {
+            return ArgumentOutcome.Fail(ParseErrorKind.MissingMatterNumber, args.Length == 0 ? null : mentions.Restore(args));
+        }
+
+        var rest = args[number.Length..].TrimStart(' ', ':', '：', ',', '，', '、', '-', '—');
+        var text = rest.Length == 0 ? null : mentions.Restore(rest);
+
+        switch (verb)
+        {
+            case CommandVerb.Show:
+                return ArgumentOutcome.Success(new ShowMatterCommand(matter));
+            case CommandVerb.Acknowledge:
+                return ArgumentOutcome.Success(new AcknowledgeCommand(matter));
+            case CommandVerb.Progress:
+                return text is null
+                    ? ArgumentOutcome.Fail(ParseErrorKind.MissingText, null)
+                    : ArgumentOutcome.Success(new ProgressCommand(matter, text));
+            case CommandVerb.Done:
+                return ArgumentOutcome.Success(new AskCompletionCommand(matter, text));
+            case CommandVerb.Urge:
+                return ArgumentOutcome.Success(new UrgeCommand(matter, text));
+            case CommandVerb.Transfer:
+                return Transfer(matter, rest, mentions);
+            default:
+                return Extend(matter, rest, mentions, officeNow);
+        }
+    }
+
+    private static ArgumentOutcome Transfer(int matter, string rest, MentionTable mentions)
+    {
+        var at = rest.AsSpan().IndexOfAnyInRange(MessageText.FirstPlaceholder, '\uEFFF');
+        if (at < 0)
+        {
+            return NewMatterParser.TypedMention().Match(rest) is { Success: true } typed
+                ? ArgumentOutcome.Fail(ParseErrorKind.UnknownMention, typed.Value)
+                : ArgumentOutcome.Fail(ParseErrorKind.MissingPerson, null);
+        }
+
+        var before = TransferConnector().Replace(rest[..at], string.Empty).Trim();
+        var after = ReasonLead().Replace(rest[(at + 1)..], string.Empty).Trim();
+        var reason = mentions.Restore(string.Join(' ', new[] { before, after }.Where(s => s.Length > 0)));
+        return ArgumentOutcome.Success(new TransferCommand(matter, mentions[rest[at]], reason.Length == 0 ? null : reason));
+    }
+
+    private ArgumentOutcome Extend(int matter, string rest, MentionTable mentions, DateTime officeNow)
+    {
+        if (rest.Length == 0)
+        {
+            return ArgumentOutcome.Fail(ParseErrorKind.MissingText, null);
+        }
+
+        if (dates.Find(rest, DateSearch.Anywhere, officeNow) is not { } found)
+        {
+            return ArgumentOutcome.Fail(ParseErrorKind.UnrecognisedDate, mentions.Restore(rest));
+        }
+
+        if (found.Deadline.IsBefore(officeNow))
+        {
+            return ArgumentOutcome.Fail(ParseErrorKind.DueInPast, found.Text);
+        }
+
+        var reason = string.Join(' ', new[] { rest[..found.Start].Trim(), ReasonLead().Replace(rest[found.End..], string.Empty).Trim() }
+            .Where(s => s.Length > 0));
+        reason = mentions.Restore(ReasonLead().Replace(reason, string.Empty).Trim());
+        return ArgumentOutcome.Success(new ExtendCommand(matter, found.Deadline, reason.Length == 0 ? null : reason));
+    }
+
+    private static ParseResult FreeText(string body, string? locale) =>
+        new(new HelpCommand(Asked: false), null,
+            ScriptDetector.HasCjk(body) ? ScriptDetector.ChineseScript(body, locale) : Language.English);
+
+    private static Language ScriptOf(CommandWord word, string args, string? locale) => word.Script switch
+    {
+        WordScript.English => Language.English,
+        WordScript.Traditional => Language.Traditional,
+        WordScript.Simplified => Language.Simplified,
+        WordScript.Chinese => ScriptDetector.ChineseScript(args, locale),
+        _ => ScriptDetector.HasCjk(args) ? ScriptDetector.ChineseScript(args, locale) : Languages.FromLocale(locale),
+    };
+
+    private static bool IsBareListCommand(string args)
+    {
+        var rest = args.Trim(' ', '.', '。', '!', '！', '?', '？');
+        return rest.Length == 0 || CommandWords.ListSuffixes.Contains(rest, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static MatterListKind ListKindOf(CommandVerb verb) => verb switch
+    {
+        CommandVerb.Mine => MatterListKind.Mine,
+        CommandVerb.Overdue => MatterListKind.Overdue,
+        _ => MatterListKind.AwaitingReview,
+    };
+
+    private static string AsciiDigits(string digits) =>
+        string.Create(digits.Length, digits, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = s[i] is >= '０' and <= '９' ? (char)(s[i] - '０' + '0') : s[i];
+            }
+        });
+
+    // #12, ＃12 (already folded to #), or a bare 12 that ends at a word boundary (so 12月5日 is not matter 12).
+    [GeneratedRegex(@"^(?:#\s*(?<n>[0-9０-９]{1,9})(?![0-9０-９])|(?<n>[0-9０-９]{1,9})(?=$|[\s,，、:：;；.。!！?？]|[\uE000-\uEFFF]))")]
+    private static partial Regex MatterNumber();
+
+    [GeneratedRegex(@"^\s*(?:交給|交给|轉給|转给|轉至|转至|轉到|转到|給|给|至|到|to)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TransferConnector();
+
+    [GeneratedRegex(@"^[\s,，、:：;；\-—]*(?:(?:理由|原因|因為|因为|because|reason|as)(?![A-Za-z])\s*[:：]?\s*)?", RegexOptions.IgnoreCase)]
+    private static partial Regex ReasonLead();
+}

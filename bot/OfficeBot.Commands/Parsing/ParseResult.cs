@@ -1,0 +1,31 @@
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Commands;
+
+public enum ParseErrorKind
+{
+    MissingTitle,
+    TitleTooLong,
+    DueInPast,
+    UnrecognisedDate,
+    UnknownMention,
+    MissingMatterNumber,
+    MissingText,
+    GarbledText,
+    MissingPerson,
+}
+
+/// <summary>
+/// Why a command could not be understood. <paramref name="CommandWord"/> is the command word as listed in the
+/// command table (e.g. <c>新事項</c>, <c>show</c>; see <see cref="CommandParser.VerbOf"/>);
+/// <paramref name="Detail"/> is the offending fragment of the user's text when there is one (the date phrase, the
+/// unknown <c>@name</c>, the garbled fragment), and for <see cref="ParseErrorKind.TitleTooLong"/> the title's length.
+/// </summary>
+public sealed record ParseError(ParseErrorKind Kind, string CommandWord, string? Detail);
+
+/// <summary>Exactly one of <paramref name="Command"/> and <paramref name="Error"/> is set.
+/// <paramref name="Script"/> is the script the command word was written in (for the reply).</summary>
+public sealed record ParseResult(Command? Command, ParseError? Error, Language Script)
+{
+    public bool Succeeded => Command is not null;
+}
