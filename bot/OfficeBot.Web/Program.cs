@@ -1,9 +1,17 @@
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
-using Microsoft.Bot.Connector.Authentication;
-using Microsoft.Bot.Builder.Teams;
-var b = WebApplication.CreateBuilder(args);
-b.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
-b.Services.AddSingleton<IBotFrameworkHttpAdapter, CloudAdapter>();
-var app = b.Build();
-app.MapGet("/healthz", () => "ok");
+using OfficeBot.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddOfficeStorage();
+builder.AddOfficeApplication();
+builder.AddOfficeBot();
+builder.AddOfficeTelemetry();
+
+var app = builder.Build();
+
+app.MapOfficeBot();
+
 app.Run();
+
+/// <summary>Exposed for the in-process tests (WebApplicationFactory).</summary>
+public partial class Program;

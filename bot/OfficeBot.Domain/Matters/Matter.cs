@@ -135,26 +135,8 @@ public sealed class Matter
     public bool IsOverdue(DateTimeOffset now, TimeZoneInfo zone) =>
         !State.Status.IsClosed() && State.Due is { } due && due.LateFrom(zone) <= now;
 
-    public TrafficLight Light(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar)
-    {
-        if (State.Status.IsClosed())
-        {
-            return TrafficLight.None;
-        }
-
-        if (State.Due is not { } due)
-        {
-            return TrafficLight.Green;
-        }
-
-        if (due.LateFrom(zone) <= now)
-        {
-            return TrafficLight.Red;
-        }
-
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        return calendar.WorkingDaysAfter(today, due.Date) <= 2 ? TrafficLight.Yellow : TrafficLight.Green;
-    }
+    public TrafficLight Light(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar) =>
+        TrafficLights.Of(State.Status, State.Due, now, zone, calendar);
 
     /// <summary>Working days the matter is late by (0 when not late).</summary>
     public int OverdueWorkingDays(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar)

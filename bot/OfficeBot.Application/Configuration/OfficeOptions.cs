@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace OfficeBot.Application.Configuration;
+
+/// <summary>The office: its time zone, who directs it, whose time it protects, and the language it speaks by default.</summary>
+public sealed class OfficeOptions : IValidatableObject
+{
+    public const string Section = "Office";
+
+    /// <summary>IANA time zone of the office; every date a user types or reads is in it.</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Taipei";
+
+    /// <summary>Entra object ids of the directors (辦公室主任) and deputies.</summary>
+    public List<string> Directors { get; set; } = [];
+
+    /// <summary>Entra object ids of the leaders (領導).</summary>
+    public List<string> Leaders { get; set; } = [];
+
+    /// <summary>Used when an activity carries no locale: en-US, zh-TW or zh-CN.</summary>
+    [Required]
+    public string DefaultLocale { get; set; } = "zh-TW";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult($"Office:TimeZone '{TimeZone}' is not a known IANA time zone (e.g. Asia/Taipei, Asia/Shanghai, Europe/London).", [nameof(TimeZone)]);
+        }
+
+        foreach (var id in Directors.Concat(Leaders))
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                yield return new ValidationResult("Office:Directors and Office:Leaders must not contain empty ids.", [nameof(Directors), nameof(Leaders)]);
+                break;
+            }
+        }
+    }
+}

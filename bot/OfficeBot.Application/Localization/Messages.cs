@@ -1,0 +1,192 @@
+using OfficeBot.Commands;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Application.Localization;
+
+/// <summary>Everything the bot says in words (card labels live with the cards), in English, 繁體中文 and 简体中文.</summary>
+public sealed class Messages(Language language)
+{
+    public Language Language { get; } = language;
+
+    // ── Right forms of the commands ─────────────────────────────────────────────────────────────
+
+    public string FormOf(CommandVerb verb) => verb switch
+    {
+        CommandVerb.New => Pick("new <title> [lead @person] [co @person…] [due <date>] [from leader|upper|department] [ref X] [urgent|extra-urgent]",
+            "新事項 <標題> [主辦 @人] [會辦 @人…] [期限 <日期>] [來源 領導交辦/上級交辦/部門轉辦] [文號 X] [急件/特急]",
+            "新事项 <标题> [主办 @人] [会办 @人…] [期限 <日期>] [来源 领导交办/上级交办/部门转办] [文号 X] [急件/特急]"),
+        CommandVerb.Show => Pick("show #12", "查看 #12", "查看 #12"),
+        CommandVerb.Acknowledge => Pick("ack #12", "簽收 #12", "签收 #12"),
+        CommandVerb.Progress => Pick("progress #12 <what was done>", "進度 #12 <說明>", "进度 #12 <说明>"),
+        CommandVerb.Done => Pick("done #12 [note]", "辦結 #12 [說明]", "办结 #12 [说明]"),
+        CommandVerb.Transfer => Pick("transfer #12 @person [reason]", "轉辦 #12 @人 [理由]", "转办 #12 @人 [理由]"),
+        CommandVerb.Urge => Pick("urge #12 [message]", "催辦 #12 [話]", "催办 #12 [话]"),
+        CommandVerb.Extend => Pick("extend #12 <date> [reason]", "延期 #12 <日期> [理由]", "延期 #12 <日期> [理由]"),
+        _ => Pick("help", "幫助", "帮助"),
+    };
+
+    public string ExampleOf(CommandVerb verb) => verb switch
+    {
+        CommandVerb.New => Pick("new Annual budget report lead @Mei co @Wei due next Friday from leader ref FIN-2026-12 urgent",
+            "新事項 年度預算報告 主辦 @小美 會辦 @阿偉 期限 下週五 來源 領導交辦 文號 府財字第12號 急件",
+            "新事项 年度预算报告 主办 @小美 会办 @阿伟 期限 下周五 来源 领导交办 文号 府财字第12号 急件"),
+        CommandVerb.Progress => Pick("progress #12 First draft sent to finance", "進度 #12 初稿已送財務處", "进度 #12 初稿已送财务处"),
+        CommandVerb.Done => Pick("done #12 Report filed", "辦結 #12 報告已送出", "办结 #12 报告已送出"),
+        CommandVerb.Transfer => Pick("transfer #12 @Wei belongs to personnel", "轉辦 #12 @阿偉 屬人事業務", "转办 #12 @阿伟 属人事业务"),
+        CommandVerb.Extend => Pick("extend #12 Dec 20 waiting for figures", "延期 #12 12月20日 等待數據", "延期 #12 12月20日 等待数据"),
+        _ => FormOf(verb),
+    };
+
+    // ── What went wrong ─────────────────────────────────────────────────────────────────────────
+
+    public string ParseProblem(ParseError error) => error.Kind switch
+    {
+        ParseErrorKind.MissingTitle => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
+        ParseErrorKind.TitleTooLong => Pick($"The title is too long ({error.Detail} characters); keep it to {Matter.MaxTitleLength}.",
+            $"標題太長（{error.Detail} 字），請在 {Matter.MaxTitleLength} 字以內。", $"标题太长（{error.Detail} 字），请在 {Matter.MaxTitleLength} 字以内。"),
+        ParseErrorKind.DueInPast => Pick($"The due date \"{error.Detail}\" is already past; give a date from today on.",
+            $"期限「{error.Detail}」已經過去，請給今天或以後的日期。", $"期限「{error.Detail}」已经过去，请给今天或以后的日期。"),
+        ParseErrorKind.UnrecognisedDate => Pick($"\"{error.Detail}\" is not a date I understand. Try \"Dec 5\", \"next Friday\" or \"within 3 days\".",
+            $"看不懂日期「{error.Detail}」。可以寫「12月5日」「下週五前」「三天內」。", $"看不懂日期「{error.Detail}」。可以写「12月5日」「下周五前」「三天内」。"),
+        ParseErrorKind.UnknownMention => Pick($"I cannot tell who \"{error.Detail}\" is. Pick the person with @ so Teams turns the name into a mention.",
+            $"無法確認「{error.Detail}」是誰。請用 @ 從清單中選人，讓 Teams 標記該同事。", $"无法确认「{error.Detail}」是谁。请用 @ 从列表中选人，让 Teams 标记该同事。"),
+        ParseErrorKind.MissingMatterNumber => Pick("Which matter? Give its number, like #12.", "哪一件事項？請寫編號，例如 #12。", "哪一件事项？请写编号，例如 #12。"),
+        ParseErrorKind.MissingText => Pick("Something is missing after the matter number.", "事項編號後面還缺內容。", "事项编号后面还缺内容。"),
+        ParseErrorKind.GarbledText => Pick($"Part of the text looks garbled: \"{error.Detail}\". Please retype it as plain text.",
+            $"有一段文字像是亂碼：「{error.Detail}」。請以純文字重新輸入。", $"有一段文字像是乱码：「{error.Detail}」。请以纯文字重新输入。"),
+        ParseErrorKind.MissingPerson => Pick("Whom to? Mention the person with @.", "轉給誰？請用 @ 標記同事。", "转给谁？请用 @ 标记同事。"),
+        _ => Pick("I did not understand that.", "看不懂這個指令。", "看不懂这个指令。"),
+    };
+
+    public string UnknownMatter(int number) => Pick(
+        $"There is no matter #{number} that you can see. \"my\" lists yours.",
+        $"找不到您可查看的事項 #{number}。輸入「我的事項」看您的清單。",
+        $"找不到您可查看的事项 #{number}。输入「我的事项」看您的清单。");
+
+    public string PersonNotInConversation(string name) => Pick(
+        $"{name} is not a member of this conversation, so I cannot assign them. Add them to the chat or team first.",
+        $"{name} 不在這個對話中，無法指派。請先把他加入群組或團隊。",
+        $"{name} 不在这个对话中，无法指派。请先把他加入群组或团队。");
+
+    public string Refused(Refusal refusal, MatterStatus status) => refusal switch
+    {
+        Refusal.NotPermitted => Pick("You may not do that on this matter.", "您沒有權限對這件事項這樣做。", "您没有权限对这件事项这样做。"),
+        Refusal.WrongStatus => Pick($"That cannot be done while the matter is {StatusName(status)}.",
+            $"事項目前是「{StatusName(status)}」，不能這樣做。", $"事项目前是「{StatusName(status)}」，不能这样做。"),
+        Refusal.ReasonRequired => Pick("Please give a reason.", "請說明理由。", "请说明理由。"),
+        Refusal.TextRequired => Pick("Please say what was done.", "請寫明辦理情況。", "请写明办理情况。"),
+        Refusal.DueInPast => Pick("That date is already past.", "這個日期已經過去。", "这个日期已经过去。"),
+        Refusal.DueNotLater => Pick("An extension must be later than the current due date.", "延期的日期必須晚於目前期限。", "延期的日期必须晚于目前期限。"),
+        Refusal.LeadRequired => Pick("A lead handler is needed first.", "需先指定主辦人。", "需先指定主办人。"),
+        Refusal.SamePerson => Pick("That person already handles it.", "已經是這位同事在辦。", "已经是这位同事在办。"),
+        Refusal.AlreadyPending => Pick("A request on this matter is already waiting for the director.", "這件事項已有申請在等主任審核。", "这件事项已有申请在等主任审核。"),
+        Refusal.NothingPending => Pick("There is no request waiting on this matter.", "這件事項沒有待審的申請。", "这件事项没有待审的申请。"),
+        Refusal.TransferWindowClosed => Pick($"A transfer can be asked within {Matter.TransferWindowWorkingDays} working days of assignment; ask the director instead.",
+            $"轉辦須在交辦後 {Matter.TransferWindowWorkingDays} 個工作日內申請；請直接聯繫主任。", $"转办须在交办后 {Matter.TransferWindowWorkingDays} 个工作日内申请；请直接联系主任。"),
+        Refusal.TitleRequired => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
+        Refusal.TitleTooLong => Pick($"Keep the title to {Matter.MaxTitleLength} characters.", $"標題請在 {Matter.MaxTitleLength} 字以內。", $"标题请在 {Matter.MaxTitleLength} 字以内。"),
+        _ => Pick("That was refused.", "操作未獲允許。", "操作未获允许。"),
+    };
+
+    public string Busy => Pick("Many people changed this matter at once; please try again.", "多人同時修改這件事項，請再試一次。", "多人同时修改这件事项，请再试一次。");
+
+    public string RightFormLabel => Pick("Right form", "正確格式", "正确格式");
+
+    // ── What happened ───────────────────────────────────────────────────────────────────────────
+
+    public string Registered(int number, bool awaitingInstruction) => awaitingInstruction
+        ? Pick($"Registered #{number}. It waits for the director's instruction.", $"已登記 #{number}，待主任批辦。", $"已登记 #{number}，待主任批办。")
+        : Pick($"Registered #{number} and assigned.", $"已登記並交辦 #{number}。", $"已登记并交办 #{number}。");
+
+    public string Acknowledged(int number) => Pick($"Receipt of #{number} acknowledged.", $"已簽收 #{number}。", $"已签收 #{number}。");
+
+    public string AlreadyAcknowledged(int number) => Pick($"You had already acknowledged #{number}.", $"#{number} 您先前已簽收。", $"#{number} 您先前已签收。");
+
+    public string ProgressRecorded(int number) => Pick($"Progress on #{number} recorded.", $"#{number} 的進度已記錄。", $"#{number} 的进度已记录。");
+
+    public string CompletionAsked(int number) => Pick($"#{number} is sent to the director for review.", $"#{number} 已送主任審核辦結。", $"#{number} 已送主任审核办结。");
+
+    public string Urged(int number) => Pick($"Urged #{number}.", $"已催辦 #{number}。", $"已催办 #{number}。");
+
+    public string ExtensionAsked(int number) => Pick($"Extension of #{number} asked; the director decides.", $"#{number} 延期申請已送主任。", $"#{number} 延期申请已送主任。");
+
+    public string Extended(int number) => Pick($"Due date of #{number} moved.", $"#{number} 期限已變更。", $"#{number} 期限已变更。");
+
+    public string TransferAsked(int number) => Pick($"Transfer of #{number} asked; the director decides.", $"#{number} 轉辦申請已送主任。", $"#{number} 转办申请已送主任。");
+
+    public string Transferred(int number) => Pick($"#{number} transferred.", $"#{number} 已轉辦。", $"#{number} 已转办。");
+
+    public string NothingChanged(int number) => Pick($"#{number} was already so; nothing changed.", $"#{number} 已是如此，未作變更。", $"#{number} 已是如此，未作变更。");
+
+    public string ListHeading(MatterListKind kind) => kind switch
+    {
+        MatterListKind.Overdue => Pick("Overdue matters", "逾期事項", "逾期事项"),
+        MatterListKind.AwaitingReview => Pick("Awaiting review", "待審核事項", "待审核事项"),
+        _ => Pick("My open matters", "我的事項", "我的事项"),
+    };
+
+    public string ListEmpty(MatterListKind kind) => kind switch
+    {
+        MatterListKind.Overdue => Pick("Nothing is overdue. 🎉", "沒有逾期事項。🎉", "没有逾期事项。🎉"),
+        MatterListKind.AwaitingReview => Pick("Nothing awaits review.", "沒有待審核的事項。", "没有待审核的事项。"),
+        _ => Pick("You have no open matters.", "您目前沒有未結事項。", "您目前没有未结事项。"),
+    };
+
+    // ── History lines on cards ──────────────────────────────────────────────────────────────────
+
+    public string History(HistoryEntry entry, Func<string, string> nameOf)
+    {
+        var note = entry.Note is null ? string.Empty : Pick($": {entry.Note}", $"：{entry.Note}", $"：{entry.Note}");
+        string Status(string? value) => Enum.TryParse<MatterStatus>(value, out var s) ? StatusName(s) : value ?? "—";
+        return entry.Kind switch
+        {
+            HistoryKind.Registered => Pick($"registered ({Status(entry.NewValue)})", $"登記（{Status(entry.NewValue)}）", $"登记（{Status(entry.NewValue)}）"),
+            HistoryKind.Instructed => entry.Field switch
+            {
+                "lead" => Pick($"assigned lead {nameOf(entry.NewValue ?? "")}", $"指定主辦 {nameOf(entry.NewValue ?? "")}", $"指定主办 {nameOf(entry.NewValue ?? "")}"),
+                "due" => Pick($"due {entry.OldValue ?? "—"} → {entry.NewValue}", $"期限 {entry.OldValue ?? "—"} → {entry.NewValue}", $"期限 {entry.OldValue ?? "—"} → {entry.NewValue}"),
+                "instruction" => Pick($"instruction: {entry.NewValue}", $"批示：{entry.NewValue}", $"批示：{entry.NewValue}"),
+                "coHandlers" => Pick("co-handlers changed", "調整會辦單位", "调整会办单位"),
+                _ => Pick($"instructed ({Status(entry.OldValue)} → {Status(entry.NewValue)})", $"批辦（{Status(entry.OldValue)} → {Status(entry.NewValue)}）", $"批办（{Status(entry.OldValue)} → {Status(entry.NewValue)}）"),
+            },
+            HistoryKind.Acknowledged => Pick("acknowledged receipt", "簽收", "签收"),
+            HistoryKind.Progress => Pick($"progress{note}", $"進度{note}", $"进度{note}"),
+            HistoryKind.CompletionAsked => Pick($"asked completion{note}", $"申請辦結{note}", $"申请办结{note}"),
+            HistoryKind.CompletionApproved => Pick("approved completion", "核准辦結", "核准办结"),
+            HistoryKind.CompletionRejected => Pick($"sent back{note}", $"退辦{note}", $"退办{note}"),
+            HistoryKind.ExtensionAsked => Pick($"asked extension to {entry.NewValue}{note}", $"申請延期至 {entry.NewValue}{note}", $"申请延期至 {entry.NewValue}{note}"),
+            HistoryKind.ExtensionApproved => Pick($"approved extension {entry.OldValue} → {entry.NewValue}", $"核准延期 {entry.OldValue} → {entry.NewValue}", $"核准延期 {entry.OldValue} → {entry.NewValue}"),
+            HistoryKind.ExtensionRejected => Pick($"refused extension{note}", $"不同意延期{note}", $"不同意延期{note}"),
+            HistoryKind.Extended => Pick($"moved due {entry.OldValue ?? "—"} → {entry.NewValue}{note}", $"變更期限 {entry.OldValue ?? "—"} → {entry.NewValue}{note}", $"变更期限 {entry.OldValue ?? "—"} → {entry.NewValue}{note}"),
+            HistoryKind.TransferAsked => Pick($"asked transfer to {nameOf(entry.NewValue ?? "")}{note}", $"申請轉辦給 {nameOf(entry.NewValue ?? "")}{note}", $"申请转办给 {nameOf(entry.NewValue ?? "")}{note}"),
+            HistoryKind.TransferApproved or HistoryKind.Transferred => Pick($"transferred to {nameOf(entry.NewValue ?? "")}{note}", $"轉辦給 {nameOf(entry.NewValue ?? "")}{note}", $"转办给 {nameOf(entry.NewValue ?? "")}{note}"),
+            HistoryKind.TransferRejected => Pick($"refused transfer{note}", $"不同意轉辦{note}", $"不同意转办{note}"),
+            HistoryKind.CoHandlingAccepted => Pick("accepted co-handling", "同意會辦", "同意会办"),
+            HistoryKind.CoHandlingDeclined => Pick($"declined co-handling{note}", $"婉拒會辦{note}", $"婉拒会办{note}"),
+            HistoryKind.OpinionGiven => Pick($"gave an opinion{note}", $"會辦意見{note}", $"会办意见{note}"),
+            HistoryKind.PartDone => Pick("finished their part", "會辦部分完成", "会办部分完成"),
+            HistoryKind.Urged => Pick($"urged{note}", $"催辦{note}", $"催办{note}"),
+            HistoryKind.Cancelled => Pick($"cancelled{note}", $"撤銷{note}", $"撤销{note}"),
+            HistoryKind.Archived => Pick("archived", "歸檔", "归档"),
+            _ => entry.Kind.ToString(),
+        };
+    }
+
+    public string StatusName(MatterStatus status) => status switch
+    {
+        MatterStatus.Registered => Pick("registered", "登記", "登记"),
+        MatterStatus.InProgress => Pick("in progress", "辦理中", "办理中"),
+        MatterStatus.AwaitingReview => Pick("awaiting review", "待審核", "待审核"),
+        MatterStatus.Completed => Pick("completed", "辦結", "办结"),
+        MatterStatus.Cancelled => Pick("cancelled", "已取消", "已取消"),
+        _ => Pick("archived", "歸檔", "归档"),
+    };
+
+    private string Pick(string english, string traditional, string simplified) => Language switch
+    {
+        Language.Traditional => traditional,
+        Language.Simplified => simplified,
+        _ => english,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace OfficeBot.Application.Matters;
+
+/// <summary>
+/// Row keys of the matters table. Everything of one tenant shares one partition, so a matter, its new history lines,
+/// its index rows and the number sequence change together in one atomic batch:
+/// <list type="bullet">
+/// <item><c>seq</c> — the next matter number (optimistic concurrency hands out each number once);</item>
+/// <item><c>m0000000012</c> — matter #12; <c>m0000000012h000003</c> — its third history line;</item>
+/// <item><c>o|m0000000012</c> — #12 is open (director's overdue and review lists);</item>
+/// <item><c>p|{objectId}|m0000000012</c> — #12 is open and concerns that person ("my matters").</item>
+/// </list>
+/// </summary>
+internal static class MatterKeys
+{
+    public const string Table = MatterRepository.TableName;
+    public const string Sequence = "seq";
+    public const string OpenPrefix = "o|";
+
+    public static string Partition(string tenantId) => Safe(tenantId);
+
+    public static string Matter(int number) => $"m{number:D10}";
+
+    public static string History(int number, int sequence) => $"m{number:D10}h{sequence:D6}";
+
+    public static string HistoryFrom(int number) => $"m{number:D10}h";
+
+    public static string HistoryTo(int number) => $"m{number:D10}i";
+
+    public static string Open(int number) => $"{OpenPrefix}{Matter(number)}";
+
+    public static string PersonPrefix(string objectId) => $"p|{Safe(objectId.ToLowerInvariant())}|";
+
+    public static string Person(string objectId, int number) => PersonPrefix(objectId) + Matter(number);
+
+    /// <summary>The first key after every key that starts with <paramref name="prefix"/>.</summary>
+    public static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>Azure Tables forbid / \ # ? and control characters in keys; escape them so any id is a safe key.</summary>
+    public static string Safe(string value)
+    {
+        if (value.All(c => c is not ('/' or '\\' or '#' or '?' or '%') && !char.IsControl(c)))
+        {
+            return value;
+        }
+
+        var builder = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' or '%' || char.IsControl(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2"));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

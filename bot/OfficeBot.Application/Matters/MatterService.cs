@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using OfficeBot.Application.Office;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Storage;
+
+namespace OfficeBot.Application.Matters;
+
+/// <summary>The result of a change: the matter as it now stands, and what the operation did.</summary>
+public sealed record ChangeResult(Matter? Matter, Outcome Outcome)
+{
+    public bool NotFound => Matter is null;
+}
+
+/// <summary>
+/// Changes matters without losing anyone's update: load, apply the domain operation, store with the ETag; if someone
+/// else stored first, load again and re-apply to the newer state (the domain re-checks permission and state each time).
+/// </summary>
+public sealed partial class MatterService(MatterRepository repository, OfficeTime time, ILogger<MatterService> logger)
+{
+    private const int MaxAttempts = 8;
+
+    public Task<(Matter? Matter, Refusal? Refusal)> RegisterAsync(string tenantId, MatterRegistration registration, Actor actor, CancellationToken cancellationToken) =>
+        repository.CreateAsync(tenantId, number => Matter.Register(tenantId, number, registration, actor, time.Now, time.Zone), cancellationToken);
+
+    /// <summary>Loads a matter the actor may see; another tenant's matter or one the actor is no part of is simply not there.</summary>
+    public async Task<Matter?> FindVisibleAsync(string tenantId, int number, Actor actor, CancellationToken cancellationToken)
+    {
+        var loaded = await repository.GetAsync(tenantId, number, cancellationToken);
+        return loaded is not null && loaded.Matter.IsVisibleTo(actor) ? loaded.Matter : null;
+    }
+
+    public async Task<ChangeResult> ChangeAsync(string tenantId, int number, Actor actor, Func<Matter, Outcome> operation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var loaded = await repository.GetAsync(tenantId, number, cancellationToken);
+            if (loaded is null || !loaded.Matter.IsVisibleTo(actor))
+            {
+                return new ChangeResult(null, Outcome.Refused(Refusal.NotPermitted));
+            }
+
+            var outcome = operation(loaded.Matter);
+            if (!outcome.IsChanged)
+            {
+                return new ChangeResult(loaded.Matter, outcome);
+            }
+
+            try
+            {
+                await repository.SaveAsync(loaded, cancellationToken);
+                return new ChangeResult(loaded.Matter, outcome);
+            }
+            catch (ConcurrencyException) when (attempt < MaxAttempts)
+            {
+                LogRetry(tenantId, number, attempt);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> RecentHistoryAsync(Matter matter, int count, CancellationToken cancellationToken)
+    {
+        var from = Math.Max(1, matter.State.HistoryCount - count + 1);
+        return await repository.GetHistoryAsync(matter.State.TenantId, matter.Number, from, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MatterSummary>> OpenForPersonAsync(string tenantId, string objectId, CancellationToken cancellationToken)
+    {
+        var list = new List<MatterSummary>();
+        await foreach (var summary in repository.OpenForPersonAsync(tenantId, objectId, cancellationToken))
+        {
+            list.Add(summary);
+        }
+
+        return list;
+    }
+
+    public async Task<IReadOnlyList<MatterSummary>> OpenAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var list = new List<MatterSummary>();
+        await foreach (var summary in repository.OpenAsync(tenantId, cancellationToken))
+        {
+            list.Add(summary);
+        }
+
+        return list;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Matter {TenantId}#{MatterNumber} changed by someone else meanwhile; re-applying (attempt {Attempt})")]
+    private partial void LogRetry(string tenantId, int matterNumber, int attempt);
+}

@@ -1,0 +1,61 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Caching.Memory;
+using OfficeBot.Application.Messaging;
+using OfficeBot.Commands;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Web.Bot;
+
+/// <summary>Creates the per-turn roster lookup; the cache outlives turns so a team's roster is asked once an hour per person.</summary>
+public sealed class TeamsMemberDirectoryFactory(IMemoryCache cache, ILogger<TeamsMemberDirectory> logger)
+{
+    public TeamsMemberDirectory For(ITurnContext turnContext) => new(turnContext, cache, logger);
+}
+
+/// <summary>
+/// Resolves a mentioned Teams user id to the person's Entra object id through the conversation roster
+/// (<see cref="TeamsInfo.GetMemberAsync"/>). Someone who is not in the conversation is not resolved.
+/// </summary>
+public sealed partial class TeamsMemberDirectory(ITurnContext turnContext, IMemoryCache cache, ILogger<TeamsMemberDirectory> logger) : IMemberDirectory
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+
+    public async Task<Person?> ResolveAsync(MentionRef mention, CancellationToken cancellationToken)
+    {
+        var account = await MemberAsync(mention.TeamsUserId, cancellationToken);
+        return account is { AadObjectId: { Length: > 0 } objectId }
+            ? new Person(objectId, string.IsNullOrWhiteSpace(account.Name) ? mention.DisplayName : account.Name)
+            : null;
+    }
+
+    /// <summary>The roster entry of a Teams user in this conversation, or null when they are not a member.</summary>
+    public async Task<TeamsChannelAccount?> MemberAsync(string teamsUserId, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var key = $"member|{activity.Conversation?.TenantId}|{activity.Conversation?.Id}|{teamsUserId}";
+        if (cache.TryGetValue(key, out TeamsChannelAccount? cached))
+        {
+            return cached;
+        }
+
+        TeamsChannelAccount? member;
+        try
+        {
+            member = await TeamsInfo.GetMemberAsync(turnContext, teamsUserId, cancellationToken);
+        }
+        catch (Exception e) when (e is ErrorResponseException or HttpRequestException)
+        {
+            LogNotMember(logger, teamsUserId, activity.Conversation?.Id, e.Message);
+            member = null;
+        }
+
+        cache.Set(key, member, member is null ? TimeSpan.FromMinutes(1) : Lifetime);
+        return member;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams user {TeamsUserId} is not resolvable in conversation {ConversationId}: {Reason}")]
+    private static partial void LogNotMember(ILogger logger, string teamsUserId, string? conversationId, string reason);
+}

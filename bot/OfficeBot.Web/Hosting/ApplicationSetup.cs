@@ -1,0 +1,47 @@
+using OfficeBot.Application.Commands;
+using OfficeBot.Application.Configuration;
+using OfficeBot.Application.Conversations;
+using OfficeBot.Application.Matters;
+using OfficeBot.Application.Office;
+using OfficeBot.Application.Presentation;
+using OfficeBot.Commands;
+
+namespace OfficeBot.Web.Hosting;
+
+public static partial class ApplicationSetup
+{
+    public static IHostApplicationBuilder AddOfficeApplication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OfficeOptions>()
+            .Bind(builder.Configuration.GetSection(OfficeOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(options => !options.Validate(new(options)).Any(), "Office options are invalid (see the validation messages).")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<OfficeTime>();
+        builder.Services.AddSingleton<RoleDirectory>();
+        builder.Services.AddSingleton<CommandParser>();
+        builder.Services.AddSingleton<MatterRepository>();
+        builder.Services.AddSingleton<MatterService>();
+        builder.Services.AddSingleton<MatterPresenter>();
+        builder.Services.AddSingleton<CommandDispatcher>();
+        builder.Services.AddSingleton<ConversationStore>();
+        builder.Services.AddHostedService<ParserWarmup>();
+        return builder;
+    }
+
+    /// <summary>The date recognisers take most of a second to build; build them in the background so the first user does not wait.</summary>
+    private sealed partial class ParserWarmup(CommandParser parser, ILogger<ParserWarmup> logger) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            parser.Warmup();
+            LogWarm(logger, TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        }, stoppingToken);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Command parser warmed up in {ElapsedMs:F0} ms")]
+        private static partial void LogWarm(ILogger logger, double elapsedMs);
+    }
+}

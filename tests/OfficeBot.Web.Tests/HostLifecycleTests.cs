@@ -1,0 +1,53 @@
+using System.Net;
+using static OfficeBot.Web.Tests.BotHost;
+
+namespace OfficeBot.Web.Tests;
+
+public sealed class HostLifecycleTests
+{
+    [Fact]
+    public async Task Matter_SurvivesStoppingAndStartingTheHost()
+    {
+        var first = await BotHost.StartAsync();
+        await first.AskAsync(Mei, "新事項 跨重啟的事項");
+        await first.DisposeAsync();
+
+        var second = await BotHost.StartAsync(first.DatabasePath, first.Connector);
+        try
+        {
+            var reply = await second.AskAsync(Mei, "查看 #1");
+            Assert.Contains("跨重啟的事項", reply.CardText);
+            var next = await second.AskAsync(Mei, "新事項 第二件");
+            Assert.Contains("#2", next.CardText);
+        }
+        finally
+        {
+            await second.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Messages_WithAppIdConfigured_RequireABotFrameworkToken()
+    {
+        var bot = await BotHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["MicrosoftAppId"] = "11111111-2222-3333-4444-555555555555",
+            ["MicrosoftAppPassword"] = "not-a-real-secret",
+        });
+        try
+        {
+            var activity = Activities.Personal(Mei, "help", "en-US", TenantA, bot.Connector.ServiceUrl, []);
+
+            var anonymous = await bot.PostRawAsync(activity.ToJsonString());
+            var forged = await bot.PostRawAsync(activity.ToJsonString(), bearer: "eyJhbGciOiJub25lIn0.eyJhdWQiOiIxMTExIn0.");
+
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+            Assert.Empty(bot.Connector.Sent);
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
+    }
+}
