@@ -17,7 +17,8 @@ public sealed record ChangeResult(Matter? Matter, Outcome Outcome)
 /// </summary>
 public sealed partial class MatterService(MatterRepository repository, OfficeTime time, ILogger<MatterService> logger)
 {
-    private const int MaxAttempts = 8;
+    /// <summary>Each round of contention lets at least one writer through, so this many attempts serve that many people pressing at once.</summary>
+    private const int MaxAttempts = 40;
 
     public Task<(Matter? Matter, Refusal? Refusal)> RegisterAsync(string tenantId, MatterRegistration registration, Actor actor, CancellationToken cancellationToken) =>
         repository.CreateAsync(tenantId, number => Matter.Register(tenantId, number, registration, actor, time.Now, time.Zone), cancellationToken);
@@ -53,6 +54,9 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
             catch (ConcurrencyException) when (attempt < MaxAttempts)
             {
                 LogRetry(tenantId, number, attempt);
+
+                // A little jitter spreads the writers out so fewer reloads are wasted; it is a back-off, not business time.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 2 * attempt))), cancellationToken);
             }
         }
     }
