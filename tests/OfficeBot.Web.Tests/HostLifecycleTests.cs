@@ -27,6 +27,39 @@ public sealed class HostLifecycleTests
     }
 
     [Fact]
+    public async Task Start_WithUnknownTimeZone_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Office:TimeZone"] = "Mars/Olympus" }));
+
+        Assert.Contains("Mars/Olympus", error.ToString());
+    }
+
+    [Fact]
+    public async Task InstallationUpdate_SavesWhereTheUserCanBeReached()
+    {
+        var bot = await BotHost.StartAsync();
+        try
+        {
+            var install = Activities.Personal(Wei, string.Empty, "zh-TW", TenantA, bot.Connector.ServiceUrl, []);
+            install["type"] = "installationUpdate";
+            install["action"] = "add";
+            install.Remove("text");
+
+            await bot.SendAsync(install);
+
+            var store = (OfficeBot.Application.Conversations.ConversationStore)bot.Services.GetService(typeof(OfficeBot.Application.Conversations.ConversationStore))!;
+            var saved = await store.ForUserAsync(TenantA, Wei.AadObjectId, CancellationToken.None);
+            Assert.NotNull(saved);
+            Assert.Equal("personal", saved.ConversationType);
+            Assert.Equal(TenantA, saved.TenantId);
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
     public async Task Messages_WithAppIdConfigured_RequireABotFrameworkToken()
     {
         var bot = await BotHost.StartAsync(settings: new Dictionary<string, string?>

@@ -149,6 +149,55 @@ public sealed class MessagePipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Transfer_ByDirectorOnARegisteredMatter_NamesTheLeadAndStartsIt()
+    {
+        await _bot.AskAsync(Wei, "new Visitor badges", "en-US");
+
+        var reply = await _bot.AskAsync(Director, "transfer #1 @陳小美 please handle", "en-US", mentions: [Mei]);
+        var mine = await _bot.AskAsync(Mei, "my", "en-US");
+
+        Assert.Contains("In progress", reply.CardText);
+        Assert.Contains("陳小美", reply.CardText);
+        Assert.Contains("Visitor badges", mine.CardText);
+    }
+
+    [Fact]
+    public async Task Transfer_AskedByLead_WaitsForDirectorAndChangesNoLead()
+    {
+        await _bot.AskAsync(Director, "new Visitor badges lead @陳小美", "en-US", mentions: [Mei]);
+
+        var reply = await _bot.AskAsync(Mei, "transfer #1 @林阿偉 belongs to personnel", "en-US", mentions: [Wei]);
+        var weis = await _bot.AskAsync(Wei, "my", "en-US");
+
+        Assert.Contains("the director decides", reply.Text);
+        Assert.DoesNotContain("Visitor badges", weis.CardText);
+    }
+
+    [Fact]
+    public async Task Extend_ByLead_IsAskedAndByDirectorTakesEffectKeepingOriginalDue()
+    {
+        await _bot.AskAsync(Director, "new Visitor badges lead @陳小美 due Dec 4", "en-US", mentions: [Mei]);
+
+        var asked = await _bot.AskAsync(Mei, "extend #1 Dec 11 waiting for the printer", "en-US");
+        var extended = await _bot.AskAsync(Director, "extend #1 Dec 18", "en-US");
+
+        Assert.Contains("the director decides", asked.Text);
+        Assert.Contains("18 Dec 2026", extended.CardText);
+        Assert.Contains("4 Dec 2026", extended.CardText);
+    }
+
+    [Fact]
+    public async Task Urge_ByTheRegistrar_IsRecorded()
+    {
+        await _bot.AskAsync(Wei, "new Visitor badges co @陳小美", "en-US", mentions: [Mei]);
+
+        var reply = await _bot.AskAsync(Wei, "urge #1 please reply today", "en-US");
+
+        Assert.Contains("Urged #1", reply.Text);
+        Assert.Contains("please reply today", reply.CardText);
+    }
+
+    [Fact]
     public async Task Ack_Twice_HasTheEffectOfOnce()
     {
         await _bot.AskAsync(Director, "new Venue booking lead @陳小美", "en-US", mentions: [Mei]);

@@ -111,7 +111,7 @@ public sealed partial class CommandDispatcher
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
         var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        return MatterReply(turn, matter, history, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered));
+        return MatterReply(turn, matter, history, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector));
     }
 
     private async Task<Reply> ListAsync(ListMattersCommand command, Turn turn, CancellationToken cancellationToken)
@@ -186,8 +186,11 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.PersonNotInConversation(command.To.DisplayName), CommandVerb.Transfer);
         }
 
+        // A director naming a lead for a matter still waiting for instruction is the instruction (批辦) itself.
         return turn.Actor.IsDirector
-            ? await ChangeAsync(turn, command.Number, CommandVerb.Transfer, m => m.Transfer(turn.Actor, _time.Now, to, command.Reason), turn.Say.Transferred(command.Number), cancellationToken)
+            ? await ChangeAsync(turn, command.Number, CommandVerb.Transfer, m => m.Status == MatterStatus.Registered
+                ? m.Instruct(turn.Actor, _time.Now, to, null, null, command.Reason, _time.Zone)
+                : m.Transfer(turn.Actor, _time.Now, to, command.Reason), turn.Say.Transferred(command.Number), cancellationToken)
             : await ChangeAsync(turn, command.Number, CommandVerb.Transfer, m => m.AskTransfer(turn.Actor, _time.Now, to, command.Reason, _time.Zone, _time.Calendar), turn.Say.TransferAsked(command.Number), cancellationToken);
     }
 

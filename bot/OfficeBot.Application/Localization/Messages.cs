@@ -95,9 +95,13 @@ public sealed class Messages(Language language)
 
     // ── What happened ───────────────────────────────────────────────────────────────────────────
 
-    public string Registered(int number, bool awaitingInstruction) => awaitingInstruction
-        ? Pick($"Registered #{number}. It waits for the director's instruction.", $"已登記 #{number}，待主任批辦。", $"已登记 #{number}，待主任批办。")
-        : Pick($"Registered #{number} and assigned.", $"已登記並交辦 #{number}。", $"已登记并交办 #{number}。");
+    public string Registered(int number, bool awaitingInstruction, bool byDirector) => (awaitingInstruction, byDirector) switch
+    {
+        (false, _) => Pick($"Registered #{number} and assigned.", $"已登記並交辦 #{number}。", $"已登记并交办 #{number}。"),
+        (true, true) => Pick($"Registered #{number}. Name its lead with \"transfer #{number} @person\" to start it.",
+            $"已登記 #{number}。以「轉辦 #{number} @人」指定主辦即開始辦理。", $"已登记 #{number}。以「转办 #{number} @人」指定主办即开始办理。"),
+        _ => Pick($"Registered #{number}. It waits for the director's instruction.", $"已登記 #{number}，待主任批辦。", $"已登记 #{number}，待主任批办。"),
+    };
 
     public string Acknowledged(int number) => Pick($"Receipt of #{number} acknowledged.", $"已簽收 #{number}。", $"已签收 #{number}。");
 
