@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Storage;
@@ -19,7 +20,10 @@ public sealed class MatterRepository(ITableStore store)
 {
     public const string TableName = "matters";
 
-    private const int MaxNumberAttempts = 20;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _registrationGates = new(StringComparer.Ordinal);
+
+    /// <summary>Each round of contention lets at least one registration through; with jitter this serves dozens registering at once.</summary>
+    private const int MaxNumberAttempts = 40;
 
     public async Task<LoadedMatter?> GetAsync(string tenantId, int number, CancellationToken cancellationToken)
     {
@@ -45,6 +49,22 @@ public sealed class MatterRepository(ITableStore store)
     /// registering at once get different numbers and neither registration is lost.
     /// </summary>
     public async Task<(Matter? Matter, Refusal? Refusal)> CreateAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, CancellationToken cancellationToken)
+    {
+        // Within one instance, registrations of a tenant take turns: they would all race for the same sequence row and
+        // all but one would lose and retry. Across instances the sequence row's ETag still decides.
+        var gate = _registrationGates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await AllocateAndInsertAsync(tenantId, register, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<(Matter? Matter, Refusal? Refusal)> AllocateAndInsertAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, CancellationToken cancellationToken)
     {
         var partition = MatterKeys.Partition(tenantId);
         for (var attempt = 0; attempt < MaxNumberAttempts; attempt++)
@@ -73,7 +93,8 @@ public sealed class MatterRepository(ITableStore store)
             }
             catch (Exception e) when (e is ConcurrencyException or EntityExistsException)
             {
-                // Someone else took this number first; take the next one.
+                // Someone else took this number first; take the next one, after a little jitter so fewer reloads are wasted.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 2 * (attempt + 1)))), cancellationToken);
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Caching.Memory;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using OfficeBot.Application.Commands;
@@ -21,6 +22,7 @@ public sealed partial class OfficeActivityHandler(
     CommandDispatcher dispatcher,
     ConversationStore conversations,
     TeamsMemberDirectoryFactory members,
+    IMemoryCache recentlySaved,
     TimeProvider clock,
     ILogger<OfficeActivityHandler> logger) : TeamsActivityHandler
 {
@@ -60,7 +62,9 @@ public sealed partial class OfficeActivityHandler(
         var activity = MessageFactory.Attachment(new Attachment
         {
             ContentType = AdaptiveCard.ContentType,
-            Content = JObject.Parse(reply.Card.ToJson()),
+
+            // Written into the outgoing activity as it is: the card is already JSON, so parsing it again would be waste.
+            Content = new JRaw(reply.Card.ToJson()),
         });
         activity.Summary = reply.Summary;
         activity.Text = reply.Summary;
@@ -100,6 +104,13 @@ public sealed partial class OfficeActivityHandler(
             return;
         }
 
+        // The address rarely changes; writing it on every message would double the store's work for nothing.
+        var key = $"saved|{TenantOf(activity)}|{conversationId}|{objectId}|{activity.ServiceUrl}";
+        if (recentlySaved.TryGetValue(key, out _))
+        {
+            return;
+        }
+
         var reference = activity.GetConversationReference();
         var saved = new SavedConversation(TenantOf(activity), activity.ServiceUrl, conversationId, activity.Conversation.ConversationType ?? "personal",
             JsonConvert.SerializeObject(reference), clock.GetUtcNow());
@@ -108,6 +119,8 @@ public sealed partial class OfficeActivityHandler(
         {
             await conversations.SaveForUserAsync(objectId, saved, cancellationToken);
         }
+
+        recentlySaved.Set(key, true, TimeSpan.FromHours(1));
     }
 
     private static string StripAt(string? text) =>

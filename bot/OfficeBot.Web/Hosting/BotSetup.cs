@@ -11,7 +11,9 @@ public static partial class BotSetup
     {
         builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient();
-        builder.Services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
+        builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
+            new ConnectorClientCache(services.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
         builder.Services.AddSingleton<OfficeAdapter>();
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<OfficeAdapter>());
         builder.Services.AddSingleton<IBot, OfficeActivityHandler>();

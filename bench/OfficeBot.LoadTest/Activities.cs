@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+
+namespace OfficeBot.LoadTest;
+
+/// <summary>A message in the sender's personal chat with the bot, shaped as Teams sends it (as in tests/OfficeBot.Web.Tests/BotHost.cs).</summary>
+internal static class Activities
+{
+    public static string Personal(LoadUser from, string text, string locale, string serviceUrl, params LoadUser[] mentions)
+    {
+        var entities = new JsonArray();
+        foreach (var m in mentions)
+        {
+            text = text.Replace("@" + m.Name, $"<at>{m.Name}</at>", StringComparison.Ordinal);
+            entities.Add(new JsonObject { ["type"] = "mention", ["text"] = $"<at>{m.Name}</at>", ["mentioned"] = new JsonObject { ["id"] = m.TeamsUserId, ["name"] = m.Name } });
+        }
+
+        entities.Add(new JsonObject { ["type"] = "clientInfo", ["locale"] = locale, ["country"] = "TW", ["platform"] = "Web", ["timezone"] = "Asia/Taipei" });
+        return new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = $"in-{Guid.NewGuid():N}",
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = from.TeamsUserId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
+            ["conversation"] = new JsonObject { ["id"] = $"a:personal-{from.AadObjectId}", ["conversationType"] = "personal", ["tenantId"] = Office.Tenant, ["isGroup"] = false },
+            ["recipient"] = new JsonObject { ["id"] = Office.BotId, ["name"] = "OfficeBot" },
+            ["text"] = text,
+            ["textFormat"] = "plain",
+            ["locale"] = locale,
+            ["entities"] = entities,
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Office.Tenant } },
+        }.ToJsonString();
+    }
+}

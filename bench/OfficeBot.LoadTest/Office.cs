@@ -1,0 +1,62 @@
+using OfficeBot.Testing;
+
+namespace OfficeBot.LoadTest;
+
+/// <summary>
+/// The office under load: directors who register matters, and numbered users who lead them. Seeded matters go to
+/// leads 0..SeedLeads-1 in turn (10,000 over 250 leads = 40 open matters each, the people who then ask "my");
+/// the "new" scenario assigns leads above that range so it does not change what "my" returns.
+/// </summary>
+internal sealed class Office
+{
+    public const string Tenant = "tenant-load-0000";
+    public const string BotId = "28:officebot";
+    public const int Directors = 4;
+    private const int NewScenarioLeads = 8;
+
+    public Office(int seedLeads)
+    {
+        SeedLeads = seedLeads;
+        DirectorUsers = Enumerable.Range(0, Directors).Select(i => new LoadUser($"29:director{i}", $"Director{i}", $"aad-director-{i}")).ToArray();
+        Users = Enumerable.Range(0, seedLeads + NewScenarioLeads).Select(i => new LoadUser($"29:u{i:0000}", $"User{i:0000}", $"aad-u{i:0000}")).ToArray();
+    }
+
+    public int SeedLeads { get; }
+
+    public IReadOnlyList<LoadUser> DirectorUsers { get; }
+
+    public IReadOnlyList<LoadUser> Users { get; }
+
+    public LoadUser SeedLead(int matter) => Users[matter % SeedLeads];
+
+    public LoadUser NewScenarioLead(int turn) => Users[SeedLeads + (turn % NewScenarioLeads)];
+
+    /// <summary>The person client <paramref name="client"/> asks "my" as: one of the seeded leads.</summary>
+    public LoadUser Asker(int client) => Users[client % SeedLeads];
+
+    public IEnumerable<RosterMember> Roster => DirectorUsers.Concat(Users).Select(u => new RosterMember(u.TeamsUserId, u.Name, u.AadObjectId, $"{u.AadObjectId}@contoso.example"));
+
+    /// <summary>The host's settings, as environment variables (the child process) or configuration keys (the seeding host).</summary>
+    public Dictionary<string, string> Settings(IReadOnlyDictionary<string, string> storage)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["MicrosoftAppId"] = string.Empty,
+            ["Office:TimeZone"] = "Asia/Taipei",
+            ["Office:DefaultLocale"] = "zh-TW",
+        };
+        for (var i = 0; i < DirectorUsers.Count; i++)
+        {
+            settings[$"Office:Directors:{i}"] = DirectorUsers[i].AadObjectId;
+        }
+
+        foreach (var (key, value) in storage)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
+
+internal sealed record LoadUser(string TeamsUserId, string Name, string AadObjectId);

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using OfficeBot.Testing;
+
+namespace OfficeBot.LoadTest;
+
+/// <summary>
+/// Starts the fake connector, the echo bot and, per backend, a fresh store and the real bot host, then runs each
+/// scenario with N concurrent clients and prints a Markdown table.
+/// </summary>
+internal static class LoadTestProgram
+{
+    private static readonly Dictionary<string, string> QuietHost = new()
+    {
+        // The bot's appsettings.json levels, given to both hosts so they log alike.
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        ["MicrosoftAppId"] = string.Empty,
+    };
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [EchoBot.Verb, .. var rest])
+        {
+            return await EchoBot.ServeAsync(rest);
+        }
+
+        var options = LoadOptions.Parse(args);
+        var hostDll = Path.GetFullPath(options.HostDll ?? Path.Combine(RepositoryRoot.Find(), "bot", "OfficeBot.Web", "bin", "Release", "net10.0", "OfficeBot.Web.dll"));
+        if (!File.Exists(hostDll))
+        {
+            Console.Error.WriteLine($"{hostDll} does not exist: run `dotnet build -c Release bot/OfficeBot.Web` first.");
+            return 2;
+        }
+
+        Console.WriteLine($"# OfficeBot load test — {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        Console.WriteLine($"clients {options.Clients}, warm-up {options.Warmup.TotalSeconds} s, measured {options.Duration.TotalSeconds} s per scenario, host {hostDll}");
+
+        var office = new Office(options.SeedLeads);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        await using var connector = await FakeConnector.StartAsync();
+        connector.AddMembers([.. office.Roster]);
+        await using var echo = await HostProcess.StartAsync(typeof(LoadTestProgram).Assembly.Location, [EchoBot.Verb], QuietHost, http);
+
+        var rows = new List<(string Backend, ScenarioResult Result, int Replies, int Apologies)>();
+        foreach (var backendName in options.Backends)
+        {
+            await using var backend = await Backend.StartAsync(backendName);
+            var settings = office.Settings(backend.Settings);
+            foreach (var (key, value) in QuietHost)
+            {
+                settings[key] = value;
+            }
+
+            if (options.Scenarios.Contains("my") && options.SeedFor(backendName) > 0)
+            {
+                var seed = await Seeder.SeedAsync(office, settings, options.SeedFor(backendName), options.SeedWorkers);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{backend.Name}: seeded {seed.Seeded:N0} matters over {office.SeedLeads} leads with {options.SeedWorkers} workers in {seed.Elapsed.TotalSeconds:F1} s ({seed.Seeded / seed.Elapsed.TotalSeconds:F0}/s); number allocation gave up {seed.NumberAllocationsExhausted} times (sent again)"));
+            }
+
+            await using var bot = await HostProcess.StartAsync(hostDll, [], settings, http);
+            foreach (var scenario in options.Scenarios.Select(name => ScenarioFor(name, office, connector.ServiceUrl)))
+            {
+                connector.Clear();
+                var target = scenario.Name == "echo" ? echo : bot;
+                var result = await LoadRunner.RunAsync(http, target.Messages, scenario, options);
+                var replies = connector.Calls.Where(c => c.Kind == ConnectorCallKind.Reply).ToList();
+                var apologies = replies.Count(IsApology);
+                rows.Add((backend.Name, result, replies.Count, apologies));
+                var sample = replies.LastOrDefault(r => !IsApology(r))?.Text ?? "(none)";
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{backend.Name} {scenario.Name}: {result.Turns} turns, {result.TurnsPerSecond:F0}/s, p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms, {result.Errors} HTTP errors; {replies.Count} replies incl. warm-up, {apologies} apologies; a reply: \"{(sample.Length > 80 ? sample[..80] + "…" : sample)}\""));
+                if (apologies > 0)
+                {
+                    Console.WriteLine("  host log tail: " + string.Join(" / ", bot.Output().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("Exception", StringComparison.Ordinal)).Distinct().Take(3)));
+                }
+            }
+        }
+
+        PrintTable(rows);
+        return 0;
+    }
+
+    private static Scenario ScenarioFor(string name, Office office, string serviceUrl) => name switch
+    {
+        "echo" => new Scenario(name, (client, n) => Activities.Personal(office.Asker(client), $"echo {n}", "en-US", serviceUrl)),
+        "new" => new Scenario(name, (client, n) =>
+        {
+            var lead = office.NewScenarioLead(client + n);
+            return Activities.Personal(office.DirectorUsers[client % office.DirectorUsers.Count], $"new Load matter {client}-{n} lead @{lead.Name} due next Friday", "en-US", serviceUrl, lead);
+        }),
+        "my" => new Scenario(name, (client, _) => Activities.Personal(office.Asker(client), "my", "en-US", serviceUrl)),
+        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new or my."),
+    };
+
+    /// <summary>The adapter's last line of defence: the turn threw and the user was told nothing changed.</summary>
+    private static bool IsApology(ConnectorCall reply) =>
+        reply.Text is { } t && (t.StartsWith("Sorry", StringComparison.Ordinal) || t.StartsWith("抱歉", StringComparison.Ordinal));
+
+    private static void PrintTable(List<(string Backend, ScenarioResult Result, int Replies, int Apologies)> rows)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| backend | scenario | clients | turns | turns/s | p50 ms | p99 ms | ÷ echo turns/s | HTTP errors | failed turns (apology) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (backend, r, replies, apologies) in rows)
+        {
+            var echo = rows.FirstOrDefault(x => x.Backend == backend && x.Result.Scenario == "echo").Result;
+            var ratio = echo is null || r.Scenario == "echo" ? "—" : (r.TurnsPerSecond / echo.TurnsPerSecond).ToString("F2", CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {backend} | {r.Scenario} | {r.Clients} | {r.Turns} | {r.TurnsPerSecond:F0} | {r.Percentile(50):F1} | {r.Percentile(99):F1} | {ratio} | {r.Errors} | {apologies} of {replies} |"));
+        }
+    }
+}

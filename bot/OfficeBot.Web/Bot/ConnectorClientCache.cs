@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Microsoft.Bot.Builder.Skills;
+using Microsoft.Bot.Connector;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Rest;
+using Newtonsoft.Json;
+
+namespace OfficeBot.Web.Bot;
+
+/// <summary>
+/// The SDK's authentication, except that connector clients are reused across turns instead of built for every one.
+/// A new <see cref="ConnectorClient"/> brings fresh Newtonsoft serializer settings whose contract cache is empty, and its
+/// first call pays ~20 ms of reflection on the activity types — more than the rest of a turn. A client (and its
+/// credentials, which refresh their own tokens) is safe to share, so one is kept per bot identity, service URL and audience.
+/// Validation of incoming requests is untouched: it is all done by the wrapped <see cref="BotFrameworkAuthentication"/>.
+/// </summary>
+public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<IConnectorClient>>> _clients = new(StringComparer.Ordinal);
+
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
+    {
+        var result = await inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+        result.ConnectorFactory = Reusing(result.ConnectorFactory, result.ClaimsIdentity);
+        return result;
+    }
+
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken)
+    {
+        var result = await inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+        result.ConnectorFactory = Reusing(result.ConnectorFactory, result.ClaimsIdentity);
+        return result;
+    }
+
+    public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity) =>
+        Reusing(inner.CreateConnectorFactory(claimsIdentity), claimsIdentity);
+
+    public override Task<UserTokenClient> CreateUserTokenClientAsync(ClaimsIdentity claimsIdentity, CancellationToken cancellationToken) =>
+        inner.CreateUserTokenClientAsync(claimsIdentity, cancellationToken);
+
+    public override BotFrameworkClient CreateBotFrameworkClient() => inner.CreateBotFrameworkClient();
+
+    public override string GetOriginatingAudience() => inner.GetOriginatingAudience();
+
+    public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
+        inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    private ConnectorFactory Reusing(ConnectorFactory factory, ClaimsIdentity? identity)
+    {
+        var botId = identity?.Claims.FirstOrDefault(c => c.Type is AuthenticationConstants.AudienceClaim)?.Value ?? "anonymous";
+        return new ReusingFactory(this, factory, botId);
+    }
+
+    private sealed class ReusingFactory(ConnectorClientCache cache, ConnectorFactory inner, string botId) : ConnectorFactory
+    {
+        public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
+        {
+            var key = $"{botId}|{serviceUrl}|{audience}";
+            var lazy = cache._clients.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => inner.CreateAsync(serviceUrl, audience, CancellationToken.None)));
+            try
+            {
+                return new SharedClient(await lazy.Value);
+            }
+            catch
+            {
+                cache._clients.TryRemove(key, out _);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The turn disposes what it was given; the shared client must outlive it.</summary>
+    private sealed class SharedClient(IConnectorClient client) : IConnectorClient
+    {
+        public Uri BaseUri { get => client.BaseUri; set => client.BaseUri = value; }
+
+        public JsonSerializerSettings SerializationSettings => client.SerializationSettings;
+
+        public JsonSerializerSettings DeserializationSettings => client.DeserializationSettings;
+
+        public ServiceClientCredentials Credentials => client.Credentials;
+
+        public IAttachments Attachments => client.Attachments;
+
+        public IConversations Conversations => client.Conversations;
+
+        public void Dispose()
+        {
+        }
+    }
+}
