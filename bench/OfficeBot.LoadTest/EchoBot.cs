@@ -36,8 +36,6 @@ internal static class EchoBot
     private sealed class Handler : ActivityHandler
     {
         protected override Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken) =>
-            Environment.GetEnvironmentVariable("ECHO_SILENT") == "1"
-                ? Task.CompletedTask
-                : turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);
+            turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);
     }
 }
