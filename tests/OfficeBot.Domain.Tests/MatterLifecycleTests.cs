@@ -272,6 +272,18 @@ public sealed class MatterLifecycleTests
     }
 
     [Fact]
+    public void Urge_TwiceWithinAnHourBySamePerson_SecondIsRefused()
+    {
+        var matter = InStatus(MatterStatus.InProgress);
+
+        Assert.True(matter.Urge(Director, Now, "請儘快").IsChanged);
+        Assert.Equal(Refusal.UrgedRecently, matter.Urge(Director, Now.AddMinutes(59), "再催").Refusal);
+        Assert.True(matter.Urge(Registrar, Now.AddMinutes(59), "我也催").IsChanged);
+        Assert.True(matter.Urge(Director, Now.AddMinutes(61), "再催").IsChanged);
+        Assert.Equal(3, matter.State.Counters.Urges);
+    }
+
+    [Fact]
     public void IsVisibleTo_StrangerCannotSeeAMatterTheyAreNotPartOf()
     {
         var matter = InStatus(MatterStatus.InProgress);

@@ -84,6 +84,7 @@ public sealed class Messages(Language language)
         Refusal.NothingPending => Pick("There is no request waiting on this matter.", "這件事項沒有待審的申請。", "这件事项没有待审的申请。"),
         Refusal.TransferWindowClosed => Pick($"A transfer can be asked within {Matter.TransferWindowWorkingDays} working days of assignment; ask the director instead.",
             $"轉辦須在交辦後 {Matter.TransferWindowWorkingDays} 個工作日內申請；請直接聯繫主任。", $"转办须在交办后 {Matter.TransferWindowWorkingDays} 个工作日内申请；请直接联系主任。"),
+        Refusal.UrgedRecently => Pick("You urged this matter less than an hour ago; give the handlers a moment.", "您一小時內已催辦過這件事項，請稍候再催。", "您一小时内已催办过这件事项，请稍候再催。"),
         Refusal.TitleRequired => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
         Refusal.TitleTooLong => Pick($"Keep the title to {Matter.MaxTitleLength} characters.", $"標題請在 {Matter.MaxTitleLength} 字以內。", $"标题请在 {Matter.MaxTitleLength} 字以内。"),
         _ => Pick("That was refused.", "操作未獲允許。", "操作未获允许。"),

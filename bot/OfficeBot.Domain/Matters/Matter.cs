@@ -31,6 +31,8 @@ public sealed class Matter
     public const int MaxTitleLength = 200;
     public const int TransferWindowWorkingDays = 2;
 
+    public static readonly TimeSpan DefaultUrgeInterval = TimeSpan.FromHours(1);
+
     private readonly List<HistoryEntry> _uncommitted = [];
 
     private Matter(MatterState state) => State = state;
@@ -489,15 +491,26 @@ public sealed class Matter
     public Outcome MarkPartDone(Actor actor, DateTimeOffset now, string? note = null) =>
         AnswerCoHandling(actor, now, MatterAction.MarkPartDone, CoHandlingState.Done, HistoryKind.PartDone, note);
 
-    public Outcome Urge(Actor actor, DateTimeOffset now, string? text)
+    /// <summary>A manual urge; the same person may urge the same matter once per <paramref name="interval"/> (default an hour).</summary>
+    public Outcome Urge(Actor actor, DateTimeOffset now, string? text, TimeSpan? interval = null)
     {
         if (Check(MatterAction.Urge, actor) is { } refusal)
         {
             return Outcome.Refused(refusal);
         }
 
+        var last = State.LastUrges.FirstOrDefault(u => actor.Person.Is(u.ObjectId));
+        if (last is not null && now - last.At < (interval ?? DefaultUrgeInterval))
+        {
+            return Outcome.Refused(Refusal.UrgedRecently);
+        }
+
         Record(actor, now, HistoryKind.Urged, note: Clean(text));
-        State = State with { Counters = State.Counters with { Urges = State.Counters.Urges + 1 } };
+        State = State with
+        {
+            Counters = State.Counters with { Urges = State.Counters.Urges + 1 },
+            LastUrges = [.. State.LastUrges.Where(u => !actor.Person.Is(u.ObjectId)), new UrgeMark(actor.Person.ObjectId, now)],
+        };
         return Touch(true, now);
     }
 

@@ -28,7 +28,12 @@ public sealed record MatterState
     public int Revision { get; init; }
     public int HistoryCount { get; init; }
     public MatterCounters Counters { get; init; } = new();
+
+    /// <summary>When each person last urged this matter (one entry per person), for the once-an-hour limit.</summary>
+    public IReadOnlyList<UrgeMark> LastUrges { get; init; } = [];
 }
+
+public sealed record UrgeMark(string ObjectId, DateTimeOffset At);
 
 public sealed record CoHandler(Person Person, CoHandlingState State, bool Acknowledged, DateTimeOffset AssignedAt, string? Note = null);
 

@@ -15,6 +15,7 @@ public enum Refusal
     TransferWindowClosed,
     TitleRequired,
     TitleTooLong,
+    UrgedRecently,
 }
 
 /// <summary>What a domain operation did: changed the matter, found it already so (a repeated press), or refused and changed nothing.</summary>
