@@ -33,6 +33,7 @@ public class CardTextTests
         AssertDistinct(Enum.GetValues<MatterSource>().Select(text.SourceName));
         AssertDistinct(Enum.GetValues<Urgency>().Select(text.UrgencyName));
         AssertDistinct(Enum.GetValues<CoHandlingState>().Select(text.CoHandlingStateName));
+        AssertDistinct(Enum.GetValues<RequestKind>().Select(text.RequestName));
         AssertDistinct(Enum.GetValues<TrafficLight>().Where(l => l != TrafficLight.None).Select(text.LightName));
         Assert.Equal("", text.LightName(TrafficLight.None));
     }

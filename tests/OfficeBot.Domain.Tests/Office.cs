@@ -24,10 +24,13 @@ internal static class Office
 
     public static Matter Registered(DueDate? due = null)
     {
+        // Registered without a lead, then given one by the director without instructing: a registered matter with its people.
         var (matter, refusal) = Matter.Register(Tenant, 1, new MatterRegistration(
-            "年度預算報告", Lead: Lead.Person, CoHandlers: [Co.Person], Due: due ?? InTenDays), Registrar, Now, Zone);
+            "年度預算報告", CoHandlers: [Co.Person], Due: due ?? InTenDays), Registrar, Now, Zone);
         Assert.Null(refusal);
-        return matter!;
+        Assert.True(matter!.Transfer(Director, Now, Lead.Person, null).IsChanged);
+        Assert.Equal(MatterStatus.Registered, matter.Status);
+        return matter;
     }
 
     public static Matter InStatus(MatterStatus status)

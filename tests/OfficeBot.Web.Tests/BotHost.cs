@@ -115,6 +115,34 @@ public sealed class BotHost : IAsyncDisposable
         return Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Reply && c.ActivityId == id).ToList();
     }
 
+    /// <summary>Presses an Action.Execute button: posts the adaptiveCard/action invoke Teams sends and returns the card the bot answers with.</summary>
+    public async Task<(int Status, JsonObject Body)> PressAsync(TeamsUser from, string verb, int matter, int revision, IDictionary<string, string>? inputs = null, string locale = "en-US", string tenant = TenantA)
+    {
+        var data = new JsonObject { ["matter"] = matter, ["revision"] = revision };
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        var invoke = Activities.Personal(from, string.Empty, locale, tenant, Connector.ServiceUrl, []);
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke.Remove("text");
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        invoke["id"] = $"in-{Guid.NewGuid():N}";
+        var response = await PostRawAsync(invoke.ToJsonString());
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject() ?? [];
+        return ((int)response.StatusCode, body);
+    }
+
+    /// <summary>Waits until the notifications and in-place updates that followed the last changes have gone out.</summary>
+    public Task FollowUpsDoneAsync() =>
+        ((OfficeBot.Application.FollowUp.FollowUpQueue)Services.GetService(typeof(OfficeBot.Application.FollowUp.FollowUpQueue))!).WhenIdleAsync(TimeSpan.FromSeconds(20));
+
     /// <summary>The single reply a message got.</summary>
     public async Task<ConnectorCall> AskAsync(TeamsUser from, string text, string locale = "zh-TW", string tenant = TenantA, params TeamsUser[] mentions)
     {

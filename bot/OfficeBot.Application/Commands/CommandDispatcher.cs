@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeBot.Application.Configuration;
+using OfficeBot.Application.FollowUp;
 using OfficeBot.Application.Localization;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
@@ -32,11 +33,15 @@ public sealed partial class CommandDispatcher
     private readonly RoleDirectory _roles;
     private readonly OfficeTime _time;
     private readonly Language _defaultLanguage;
+    private readonly FollowUpQueue? _followUps;
+    private readonly CardContexts? _contexts;
     private readonly ILogger<CommandDispatcher> _logger;
 
     public CommandDispatcher(CommandParser parser, MatterService matters, MatterPresenter presenter, RoleDirectory roles, OfficeTime time,
-        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger)
+        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, FollowUpQueue? followUps = null, CardContexts? contexts = null)
     {
+        _followUps = followUps;
+        _contexts = contexts;
         _parser = parser;
         _matters = matters;
         _presenter = presenter;
@@ -111,7 +116,8 @@ public sealed partial class CommandDispatcher
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
         var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        return MatterReply(turn, matter, history, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector));
+        _followUps?.Enqueue(matter, history, turn.Actor);
+        return await MatterReplyAsync(turn, matter, history, cancellationToken, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector));
     }
 
     private async Task<Reply> ListAsync(ListMattersCommand command, Turn turn, CancellationToken cancellationToken)
@@ -148,7 +154,7 @@ public sealed partial class CommandDispatcher
         }
 
         var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        return MatterReply(turn, matter, history, $"#{matter.Number} {matter.State.Title}");
+        return await MatterReplyAsync(turn, matter, history, cancellationToken, $"#{matter.Number} {matter.State.Title}");
     }
 
     private Task<Reply> AcknowledgeAsync(AcknowledgeCommand command, Turn turn, CancellationToken cancellationToken) =>
@@ -217,11 +223,19 @@ public sealed partial class CommandDispatcher
         }
 
         var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        return MatterReply(turn, matter, history, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number));
+        _followUps?.Enqueue(matter, result.Appended, turn.Actor);
+        return await MatterReplyAsync(turn, matter, history, cancellationToken, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number));
     }
 
-    private Reply MatterReply(Turn turn, Matter matter, IReadOnlyList<HistoryEntry> history, string summary) =>
-        new(summary, MatterCard.Build(_presenter.View(matter, history, turn.Language), turn.Language));
+    /// <summary>The matter's card as the person who typed the command sees it: with their buttons and a refresh for everyone else's view.</summary>
+    private async Task<Reply> MatterReplyAsync(Turn turn, Matter matter, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken, string summary)
+    {
+        var view = _presenter.View(matter, history, turn.Language);
+        var card = _contexts is null
+            ? MatterCard.Build(view, turn.Language)
+            : MatterCard.Build(view, turn.Language, await _contexts.ForAsync(matter, turn.Actor, null, cancellationToken));
+        return new Reply(summary, card, matter.Number);
+    }
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));
 

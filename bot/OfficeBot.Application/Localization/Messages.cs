@@ -92,6 +92,46 @@ public sealed class Messages(Language language)
 
     public string Busy => Pick("Many people changed this matter at once; please try again.", "多人同時修改這件事項，請再試一次。", "多人同时修改这件事项，请再试一次。");
 
+    public string NotAMatterCard => Pick("This button does not belong to a matter card.", "這個按鈕不屬於任何事項卡片。", "这个按钮不属于任何事项卡片。");
+
+    public string UnknownAction => Pick("This card is from an older version of OfficeBot; here is what I can do now.", "這張卡片來自舊版 OfficeBot，請改用新卡片。", "这张卡片来自旧版 OfficeBot，请改用新卡片。");
+
+    public string InputProblem(string value) => Pick($"\"{value}\" is not a date; pick one from the calendar.", $"「{value}」不是日期，請從日曆中選擇。", $"「{value}」不是日期，请从日历中选择。");
+
+    /// <summary>What changed since a stale card was drawn: the latest history line, who and when.</summary>
+    public string StaleCard(HistoryEntry? latest, Func<string, string> nameOf, Office.OfficeTime time)
+    {
+        if (latest is null)
+        {
+            return Pick("This card was out of date; here is the current state.", "這張卡片已過時，以下是最新狀態。", "这张卡片已过时，以下是最新状态。");
+        }
+
+        var when = time.ToLocal(latest.At).ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var what = History(latest, nameOf);
+        return Pick($"This card was out of date — {latest.Actor.DisplayName} {what} ({when}). Nothing was changed by your press; here is the current state.",
+            $"這張卡片已過時 —— {latest.Actor.DisplayName}{what}（{when}）。您這次操作未生效，以下是最新狀態。",
+            $"这张卡片已过时 —— {latest.Actor.DisplayName}{what}（{when}）。您这次操作未生效，以下是最新状态。");
+    }
+
+    // ── Notifications ───────────────────────────────────────────────────────────────────────────
+
+    public string AssignedToYou(int number, string title) => Pick($"You are the lead handler of #{number} {title}.", $"您是 #{number} {title} 的主辦人。", $"您是 #{number} {title} 的主办人。");
+
+    public string CoHandlingAsked(int number, string title) => Pick($"Please co-handle #{number} {title}.", $"請會辦 #{number} {title}。", $"请会办 #{number} {title}。");
+
+    public string InstructionNeeded(int number, string title) => Pick($"#{number} {title} waits for your instruction.", $"#{number} {title} 待您批辦。", $"#{number} {title} 待您批办。");
+
+    public string ReviewNeeded(int number, string title, RequestKind kind) => kind switch
+    {
+        RequestKind.Extension => Pick($"Extension asked for #{number} {title}.", $"#{number} {title} 申請延期，待您審核。", $"#{number} {title} 申请延期，待您审核。"),
+        RequestKind.Transfer => Pick($"Transfer asked for #{number} {title}.", $"#{number} {title} 申請轉辦，待您審核。", $"#{number} {title} 申请转办，待您审核。"),
+        _ => Pick($"#{number} {title} is ready for your review.", $"#{number} {title} 申請辦結，待您審核。", $"#{number} {title} 申请办结，待您审核。"),
+    };
+
+    public string Decided(int number, string title, string what) => Pick($"#{number} {title}: {what}.", $"#{number} {title}：{what}。", $"#{number} {title}：{what}。");
+
+    public string UrgedBy(int number, string title, string who) => Pick($"{who} urges #{number} {title}.", $"{who} 催辦 #{number} {title}。", $"{who} 催办 #{number} {title}。");
+
     public string RightFormLabel => Pick("Right form", "正確格式", "正确格式");
 
     // ── What happened ───────────────────────────────────────────────────────────────────────────

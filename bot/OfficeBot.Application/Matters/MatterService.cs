@@ -5,8 +5,8 @@ using OfficeBot.Storage;
 
 namespace OfficeBot.Application.Matters;
 
-/// <summary>The result of a change: the matter as it now stands, and what the operation did.</summary>
-public sealed record ChangeResult(Matter? Matter, Outcome Outcome)
+/// <summary>The result of a change: the matter as it now stands, what the operation did, and the history lines it appended.</summary>
+public sealed record ChangeResult(Matter? Matter, Outcome Outcome, IReadOnlyList<HistoryEntry> Appended)
 {
     public bool NotFound => Matter is null;
 }
@@ -37,19 +37,20 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
             var loaded = await repository.GetAsync(tenantId, number, cancellationToken);
             if (loaded is null || !loaded.Matter.IsVisibleTo(actor))
             {
-                return new ChangeResult(null, Outcome.Refused(Refusal.NotPermitted));
+                return new ChangeResult(null, Outcome.Refused(Refusal.NotPermitted), []);
             }
 
             var outcome = operation(loaded.Matter);
             if (!outcome.IsChanged)
             {
-                return new ChangeResult(loaded.Matter, outcome);
+                return new ChangeResult(loaded.Matter, outcome, []);
             }
 
             try
             {
+                var appended = loaded.Matter.UncommittedHistory.ToList();
                 await repository.SaveAsync(loaded, cancellationToken);
-                return new ChangeResult(loaded.Matter, outcome);
+                return new ChangeResult(loaded.Matter, outcome, appended);
             }
             catch (ConcurrencyException) when (attempt < MaxAttempts)
             {

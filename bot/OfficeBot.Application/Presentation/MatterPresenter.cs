@@ -40,7 +40,12 @@ public sealed class MatterPresenter(OfficeTime time)
             Status = state.Status,
             Lead = state.Lead is { } lead ? Person(lead) : null,
             LeadAcknowledged = state.LeadAcknowledged,
-            CoHandlers = state.CoHandlers.Select(c => new CoHandlerView(Person(c.Person), c.State, c.Acknowledged)).ToList(),
+            CoHandlers = state.CoHandlers.Select(c => new CoHandlerView(Person(c.Person), c.State, c.Acknowledged, c.Note)).ToList(),
+            Instruction = state.Instruction,
+            Pending = state.Pending is { } pending
+                ? new PendingView(pending.Kind, Person(pending.Requester), time.ToLocal(pending.At), pending.Reason, Local(pending.NewDue),
+                    pending.NewLead is { } newLead ? Person(newLead) : null)
+                : null,
             Registrar = Person(state.Registrar),
             Due = Local(state.Due),
             OriginalDue = Local(state.OriginalDue),

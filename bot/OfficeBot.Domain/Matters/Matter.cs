@@ -73,8 +73,9 @@ public sealed class Matter
             .Select(p => new CoHandler(p, CoHandlingState.Requested, Acknowledged: false, AssignedAt: now))
             .ToList();
 
-        // A director or leader assigns directly; anyone else's registration waits for the director's instruction (批辦).
-        var assignsDirectly = (actor.IsDirector || actor.IsLeader) && lead is not null;
+        // A matter that names its lead starts at once (the director still reviews its completion); one without a lead
+        // waits for the director's instruction (批辦), which names one.
+        var assignsDirectly = lead is not null;
         var matter = new Matter(new MatterState
         {
             TenantId = tenantId,
@@ -93,6 +94,7 @@ public sealed class Matter
             Status = assignsDirectly ? MatterStatus.InProgress : MatterStatus.Registered,
             CreatedAt = now,
             UpdatedAt = now,
+            Revision = 1,
         });
         matter.Record(actor, now, HistoryKind.Registered, "status", null, matter.Status.ToString());
         return (matter, null);

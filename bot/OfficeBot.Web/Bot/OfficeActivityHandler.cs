@@ -5,9 +5,13 @@ using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Caching.Memory;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
 using OfficeBot.Application.Conversations;
+using OfficeBot.Application.FollowUp;
 using OfficeBot.Application.Messaging;
+using OfficeBot.Application.People;
+using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Model;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Office;
@@ -20,7 +24,11 @@ namespace OfficeBot.Web.Bot;
 /// </summary>
 public sealed partial class OfficeActivityHandler(
     CommandDispatcher dispatcher,
+    CardActionDispatcher cardActions,
+    FollowUpQueue followUps,
     ConversationStore conversations,
+    PeopleStore people,
+    SentCardStore sentCards,
     TeamsMemberDirectoryFactory members,
     IMemoryCache recentlySaved,
     TimeProvider clock,
@@ -42,7 +50,31 @@ public sealed partial class OfficeActivityHandler(
 
         var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale);
         var reply = await dispatcher.HandleAsync(message, directory, cancellationToken);
-        await turnContext.SendActivityAsync(ToActivity(reply), cancellationToken);
+        var response = await turnContext.SendActivityAsync(ToActivity(reply), cancellationToken);
+        await RecordSentCardAsync(turnContext, reply, response?.Id, sender.ObjectId, cancellationToken);
+    }
+
+    /// <summary>Universal Actions: a button pressed on one of OfficeBot's cards (invoke adaptiveCard/action).</summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var sender = await SenderAsync(turnContext, members.For(turnContext), cancellationToken);
+        await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
+
+        var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue), turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale);
+        var result = await cardActions.HandleAsync(request, cancellationToken);
+        if (result.Changed is { } matter)
+        {
+            // Answer first; the notifications and the updates of other cards follow in the background.
+            followUps.Enqueue(matter, result.Appended, result.Actor);
+        }
+
+        return new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = AdaptiveCard.ContentType,
+            Value = JObject.Parse(result.Reply.Card.ToJson()),
+        };
     }
 
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
@@ -55,6 +87,57 @@ public sealed partial class OfficeActivityHandler(
     {
         await RememberAsync(turnContext, turnContext.Activity.From?.AadObjectId, cancellationToken);
         await base.OnInstallationUpdateActivityAsync(turnContext, cancellationToken);
+    }
+
+    private static CardActionData? ActionData(AdaptiveCardInvokeValue value)
+    {
+        var data = value.Action?.Data as JObject ?? (value.Action?.Data is string json ? TryParse(json) : null);
+        // Card JSON leaves out default values, so a revision of 0 arrives as no revision at all.
+        return data?["matter"]?.Type == JTokenType.Integer
+            ? new CardActionData(data["matter"]!.Value<int>(), data["revision"]?.Type == JTokenType.Integer ? data["revision"]!.Value<int>() : 0)
+            : null;
+    }
+
+    /// <summary>Teams puts the card's input values into the action's data next to what the card author put there.</summary>
+    private static Dictionary<string, string?> Inputs(AdaptiveCardInvokeValue value)
+    {
+        var data = value.Action?.Data as JObject ?? (value.Action?.Data is string json ? TryParse(json) : null);
+        var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var property in data?.Properties() ?? [])
+        {
+            if (property.Name is not ("matter" or "revision") && property.Value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Boolean)
+            {
+                inputs[property.Name] = property.Value.ToString();
+            }
+        }
+
+        return inputs;
+    }
+
+    private static JObject? TryParse(string json)
+    {
+        try
+        {
+            return JObject.Parse(json);
+        }
+        catch (JsonReaderException)
+        {
+            return null;
+        }
+    }
+
+    private async Task RecordSentCardAsync(ITurnContext turnContext, Reply reply, string? activityId, string senderObjectId, CancellationToken cancellationToken)
+    {
+        if (reply.MatterNumber is not { } number || activityId is null)
+        {
+            return;
+        }
+
+        var activity = turnContext.Activity;
+        var personal = activity.Conversation?.ConversationType is null or "personal";
+        var reference = activity.GetConversationReference();
+        await sentCards.RecordAsync(new SentCard(TenantOf(activity), number, activity.Conversation!.Id, activityId, JsonConvert.SerializeObject(reference),
+            personal ? senderObjectId : null, activity.Locale), cancellationToken);
     }
 
     internal static IMessageActivity ToActivity(Reply reply)
@@ -114,6 +197,11 @@ public sealed partial class OfficeActivityHandler(
         var reference = activity.GetConversationReference();
         var saved = new SavedConversation(TenantOf(activity), activity.ServiceUrl, conversationId, activity.Conversation.ConversationType ?? "personal",
             JsonConvert.SerializeObject(reference), clock.GetUtcNow());
+        if (!string.IsNullOrWhiteSpace(objectId))
+        {
+            await people.SaveAsync(saved.TenantId, new KnownPerson(objectId, activity.From?.Name ?? objectId, activity.Locale), cancellationToken);
+        }
+
         await conversations.SaveForConversationAsync(saved, cancellationToken);
         if (!string.IsNullOrWhiteSpace(objectId) && saved.ConversationType == "personal")
         {

@@ -1,4 +1,8 @@
+using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
+using OfficeBot.Application.FollowUp;
+using OfficeBot.Application.Messaging;
+using OfficeBot.Application.People;
 using OfficeBot.Application.Configuration;
 using OfficeBot.Application.Conversations;
 using OfficeBot.Application.Matters;
@@ -27,8 +31,21 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MatterPresenter>();
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<ConversationStore>();
+        builder.Services.AddSingleton<PeopleStore>();
+        builder.Services.AddSingleton<SentCardStore>();
+        builder.Services.AddSingleton<CardContexts>();
+        builder.Services.AddSingleton<CardActionDispatcher>();
+        builder.Services.AddSingleton<MatterFollowUp>();
+        builder.Services.AddSingleton<FollowUpQueue>();
+        builder.Services.AddHostedService<FollowUpWorker>();
         builder.Services.AddHostedService<ParserWarmup>();
         return builder;
+    }
+
+    /// <summary>Drains the follow-up queue (notifications, in-place updates) for as long as the host runs.</summary>
+    private sealed class FollowUpWorker(FollowUpQueue queue) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => queue.RunAsync(stoppingToken);
     }
 
     /// <summary>The date recognisers take most of a second to build; build them in the background so the first user does not wait.</summary>

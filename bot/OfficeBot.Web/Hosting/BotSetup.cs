@@ -18,6 +18,7 @@ public static partial class BotSetup
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<OfficeAdapter>());
         builder.Services.AddSingleton<IBot, OfficeActivityHandler>();
         builder.Services.AddSingleton<TeamsMemberDirectoryFactory>();
+        builder.Services.AddSingleton<OfficeBot.Application.Messaging.IMessenger, ProactiveMessenger>();
         return builder;
     }
 

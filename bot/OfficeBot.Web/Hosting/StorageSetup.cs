@@ -2,6 +2,8 @@ using Azure.Identity;
 using Microsoft.Extensions.Options;
 using OfficeBot.Application.Conversations;
 using OfficeBot.Application.Matters;
+using OfficeBot.Application.Messaging;
+using OfficeBot.Application.People;
 using OfficeBot.Storage;
 using OfficeBot.Storage.AzureTables;
 using OfficeBot.Storage.Sqlite;
@@ -11,7 +13,7 @@ namespace OfficeBot.Web.Hosting;
 public static partial class StorageSetup
 {
     /// <summary>Every table the application uses; created once at start-up.</summary>
-    public static readonly string[] Tables = [MatterRepository.TableName, ConversationStore.Table];
+    public static readonly string[] Tables = [MatterRepository.TableName, ConversationStore.Table, PeopleStore.Table, SentCardStore.Table];
 
     public static IHostApplicationBuilder AddOfficeStorage(this IHostApplicationBuilder builder)
     {

@@ -9,9 +9,8 @@ internal static class CardParts
 {
     public const int MaxTitleLength = 300;
     public const int MaxListTitleLength = 60;
+    /// <summary>Free text on the simple cards (error, notice); matter cards take theirs from <see cref="CardLimits"/>.</summary>
     public const int MaxDescriptionLength = 2000;
-    public const int MaxHistoryTextLength = 300;
-    public const int MaxNameLength = 64;
     public const int MaxDocumentNumberLength = 100;
 
     public const string Dot = " · ";
@@ -24,8 +23,6 @@ internal static class CardParts
             ? text
             : info.SubstringByTextElements(0, maxTextElements - 1) + "…";
     }
-
-    public static string Name(string displayName) => Clip(displayName, MaxNameLength);
 
     public static TextColor LightColor(TrafficLight light, MatterStatus status) => light switch
     {

@@ -37,6 +37,62 @@ public sealed partial class CardText
     public string NotAssigned { get; private init; } = "";
     public string NoDue { get; private init; } = "";
 
+    // Sections of the role cards
+    public string Instruction { get; private init; } = "";
+    public string PendingRequest { get; private init; } = "";
+    public string Requester { get; private init; } = "";
+    public string RequestedAt { get; private init; } = "";
+    public string Reason { get; private init; } = "";
+    public string NewDue { get; private init; } = "";
+    public string ProposedLead { get; private init; } = "";
+    public string CoHandlerNotes { get; private init; } = "";
+    public string NoPendingRequest { get; private init; } = "";
+    public string CoHandlingAsked { get; private init; } = "";
+    public string YourPart { get; private init; } = "";
+    public string UrgedBy { get; private init; } = "";
+    public string Message { get; private init; } = "";
+    public string Lateness { get; private init; } = "";
+    public string NotOverdue { get; private init; } = "";
+    public string AwaitingInstruction { get; private init; } = "";
+    public string InstructionForm { get; private init; } = "";
+    public string FullHistory { get; private init; } = "";
+    public string NoHistory { get; private init; } = "";
+
+    // Buttons; the English titles are the ones end-to-end tests click.
+    public string ActAcknowledge { get; private init; } = "";
+    public string ActReportProgress { get; private init; } = "";
+    public string ActAskCompletion { get; private init; } = "";
+    public string ActAskExtension { get; private init; } = "";
+    public string ActAskTransfer { get; private init; } = "";
+    public string ActAccept { get; private init; } = "";
+    public string ActDecline { get; private init; } = "";
+    public string ActGiveOpinion { get; private init; } = "";
+    public string ActPartDone { get; private init; } = "";
+    public string ActInstruct { get; private init; } = "";
+    public string ActUrge { get; private init; } = "";
+    public string ActCancel { get; private init; } = "";
+    public string ActConfirmCancel { get; private init; } = "";
+    public string ActApprove { get; private init; } = "";
+    public string ActReject { get; private init; } = "";
+    public string ActArchive { get; private init; } = "";
+    public string ActShowHistory { get; private init; } = "";
+    public string ActSend { get; private init; } = "";
+    public string ActMore { get; private init; } = "";
+
+    // Form inputs
+    public string InProgressText { get; private init; } = "";
+    public string InCompletionNote { get; private init; } = "";
+    public string InReasonOptional { get; private init; } = "";
+    public string InTransferTo { get; private init; } = "";
+    public string InInstruction { get; private init; } = "";
+    public string InUrgeMessage { get; private init; } = "";
+    public string InCancelReason { get; private init; } = "";
+    public string InRejectReason { get; private init; } = "";
+    public string InDeclineReason { get; private init; } = "";
+    public string InOpinion { get; private init; } = "";
+    public string InRequired { get; private init; } = "";
+    public string InChoose { get; private init; } = "";
+
     // Help card
     public string HelpTitle { get; private init; } = "";
     public string HelpIntro { get; private init; } = "";
@@ -58,6 +114,7 @@ public sealed partial class CardText
     private string[] urgencies = [];
     private string[] coHandlingStates = [];
     private string[] lights = [];
+    private string[] requests = [];
     private string[] weekdays = [];
     private Func<int, string> moreHistory = n => "";
     private Func<int, string> moreMatters = n => "";
@@ -71,6 +128,9 @@ public sealed partial class CardText
     public string UrgencyName(Urgency urgency) => urgencies[(int)urgency];
 
     public string CoHandlingStateName(CoHandlingState state) => coHandlingStates[(int)state];
+
+    /// <summary>申請辦結 / 申請延期 / 申請轉辦.</summary>
+    public string RequestName(RequestKind kind) => requests[(int)kind];
 
     /// <summary>The light with its emoji (🟢/🟡/🔴), or an empty string for <see cref="TrafficLight.None"/>.</summary>
     public string LightName(TrafficLight light) => lights[(int)light];

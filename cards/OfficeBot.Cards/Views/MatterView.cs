@@ -5,7 +5,11 @@ namespace OfficeBot.Cards.Views;
 /// <summary>A person on a card: the Entra object id identifies, the display name only labels.</summary>
 public sealed record PersonView(string ObjectId, string DisplayName);
 
-public sealed record CoHandlerView(PersonView Person, CoHandlingState State, bool Acknowledged);
+/// <param name="Note">The co-handler's opinion or reason for declining, when given.</param>
+public sealed record CoHandlerView(PersonView Person, CoHandlingState State, bool Acknowledged, string? Note = null);
+
+/// <summary>A request waiting for the director: completion, extension (with <paramref name="NewDue"/>) or transfer (with <paramref name="NewLead"/>).</summary>
+public sealed record PendingView(RequestKind Kind, PersonView Requester, DateTimeOffset At, string? Reason, DateTimeOffset? NewDue, PersonView? NewLead);
 
 /// <summary>One history line; <paramref name="Text"/> is already localised by the caller.</summary>
 public sealed record HistoryLineView(DateTimeOffset When, string Actor, string Text);
@@ -54,6 +58,11 @@ public sealed record MatterView
     public IReadOnlyList<HistoryLineView> RecentHistory { get; init; } = [];
 
     public int TotalHistoryCount { get; init; }
+
+    /// <summary>The director's instruction (批示), when given.</summary>
+    public string? Instruction { get; init; }
+
+    public PendingView? Pending { get; init; }
 
     public bool IsExtended => OriginalDue is { } original && Due is { } due && original != due;
 }

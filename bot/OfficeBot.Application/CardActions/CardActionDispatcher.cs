@@ -1,0 +1,234 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OfficeBot.Application.Configuration;
+using OfficeBot.Application.Localization;
+using OfficeBot.Application.Matters;
+using OfficeBot.Application.Messaging;
+using OfficeBot.Application.Office;
+using OfficeBot.Application.People;
+using OfficeBot.Application.Presentation;
+using OfficeBot.Cards.Actions;
+using OfficeBot.Cards.Builders;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Application.CardActions;
+
+/// <summary>A press of an Action.Execute button: who, which verb, on which matter at which revision, with the form's inputs.</summary>
+public sealed record CardActionRequest(
+    string TenantId,
+    Person Sender,
+    string Verb,
+    CardActionData? Data,
+    IReadOnlyDictionary<string, string?> Inputs,
+    string? Locale);
+
+/// <summary>The card for the presser, and — when the matter changed — what changed, for the follow-up (notifications, updates in place).</summary>
+public sealed record CardActionResult(Reply Reply, Matter? Changed, IReadOnlyList<HistoryEntry> Appended, Actor Actor, bool Refused);
+
+/// <summary>
+/// The route table of card verbs (the card-side twin of <see cref="Commands.CommandDispatcher"/>). A press on a card that
+/// is out of date never overwrites the newer state: it answers with the fresh card and what changed. A refused press
+/// answers with the unchanged card and the reason.
+/// </summary>
+public sealed partial class CardActionDispatcher
+{
+    private delegate Outcome Operation(Matter matter, Actor actor, Inputs inputs);
+
+    private readonly Dictionary<string, Operation> _routes = new(StringComparer.Ordinal);
+    private readonly MatterService _matters;
+    private readonly MatterPresenter _presenter;
+    private readonly CardContexts _contexts;
+    private readonly RoleDirectory _roles;
+    private readonly PeopleStore _people;
+    private readonly OfficeTime _time;
+    private readonly Language _defaultLanguage;
+    private readonly ILogger<CardActionDispatcher> _logger;
+
+    public CardActionDispatcher(MatterService matters, MatterPresenter presenter, CardContexts contexts, RoleDirectory roles, PeopleStore people,
+        OfficeTime time, IOptions<OfficeOptions> options, ILogger<CardActionDispatcher> logger)
+    {
+        _matters = matters;
+        _presenter = presenter;
+        _contexts = contexts;
+        _roles = roles;
+        _people = people;
+        _time = time;
+        _logger = logger;
+        _defaultLanguage = Languages.FromLocale(options.Value.DefaultLocale);
+
+        Route(CardVerbs.Acknowledge, (m, a, _) => m.Acknowledge(a, _time.Now));
+        Route(CardVerbs.Progress, (m, a, i) => m.ReportProgress(a, _time.Now, i.Text ?? string.Empty));
+        Route(CardVerbs.AskCompletion, (m, a, i) => m.AskCompletion(a, _time.Now, i.Text));
+        Route(CardVerbs.AskExtension, (m, a, i) => i.Due is { } due ? m.AskExtension(a, _time.Now, due, i.Reason, _time.Zone) : Outcome.Refused(Domain.Matters.Refusal.DueInPast));
+        Route(CardVerbs.AskTransfer, (m, a, i) => i.To is { } to ? m.AskTransfer(a, _time.Now, to, i.Reason, _time.Zone, _time.Calendar) : Outcome.Refused(Domain.Matters.Refusal.LeadRequired));
+        Route(CardVerbs.Urge, (m, a, i) => m.Urge(a, _time.Now, i.Text));
+        Route(CardVerbs.Cancel, (m, a, i) => string.IsNullOrWhiteSpace(i.Reason) && m.Check(MatterAction.Cancel, a) is null
+            ? Outcome.Refused(Domain.Matters.Refusal.ReasonRequired)
+            : m.Cancel(a, _time.Now, i.Reason));
+        Route(CardVerbs.Archive, (m, a, _) => m.Archive(a, _time.Now));
+        Route(CardVerbs.Instruct, (m, a, i) => m.Instruct(a, _time.Now, i.Lead, i.CoHandlers, i.Due, i.Text, _time.Zone));
+        Route(CardVerbs.Accept, (m, a, _) => m.AcceptCoHandling(a, _time.Now));
+        Route(CardVerbs.Decline, (m, a, i) => m.DeclineCoHandling(a, _time.Now, i.Reason ?? string.Empty));
+        Route(CardVerbs.Opinion, (m, a, i) => m.GiveOpinion(a, _time.Now, i.Text ?? string.Empty));
+        Route(CardVerbs.PartDone, (m, a, i) => m.MarkPartDone(a, _time.Now, i.Text));
+        Route(CardVerbs.ApproveCompletion, (m, a, i) => m.ApproveCompletion(a, _time.Now, i.Text));
+        Route(CardVerbs.RejectCompletion, (m, a, i) => m.RejectCompletion(a, _time.Now, i.Reason ?? string.Empty));
+        Route(CardVerbs.ApproveExtension, (m, a, _) => m.ApproveExtension(a, _time.Now));
+        Route(CardVerbs.RejectExtension, (m, a, i) => m.RejectExtension(a, _time.Now, i.Reason ?? string.Empty));
+        Route(CardVerbs.ApproveTransfer, (m, a, _) => m.ApproveTransfer(a, _time.Now));
+        Route(CardVerbs.RejectTransfer, (m, a, i) => m.RejectTransfer(a, _time.Now, i.Reason ?? string.Empty));
+    }
+
+    public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    {
+        var language = request.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : _defaultLanguage;
+        var say = new Messages(language);
+        var actor = _roles.ActorFor(request.Sender);
+        if (request.Data is not { } data)
+        {
+            return Refused(actor, new Reply(say.NotAMatterCard, NoticeCard.Build(language, say.NotAMatterCard)));
+        }
+
+        if (request.Verb is CardVerbs.Refresh or CardVerbs.ShowHistory)
+        {
+            return await ViewAsync(request, data, actor, language, cancellationToken);
+        }
+
+        if (!_routes.TryGetValue(request.Verb, out var operation))
+        {
+            LogUnknownVerb(request.Verb);
+            return Refused(actor, new Reply(say.UnknownAction, NoticeCard.Build(language, say.UnknownAction)));
+        }
+
+        var inputs = await Inputs.ReadAsync(request.TenantId, request.Inputs, _people, _time, cancellationToken);
+        if (inputs.Problem is { } problem)
+        {
+            var current = await _matters.FindVisibleAsync(request.TenantId, data.Matter, actor, cancellationToken);
+            return current is null
+                ? Refused(actor, UnknownMatter(say, language, data.Matter))
+                : Refused(actor, await MatterReplyAsync(current, actor, language, say.InputProblem(problem), cancellationToken));
+        }
+
+        var stale = false;
+        ChangeResult result;
+        try
+        {
+            result = await _matters.ChangeAsync(request.TenantId, data.Matter, actor, matter =>
+            {
+                // Decided on the state the card showed: if the matter moved on since, the press is not applied blindly.
+                stale = matter.State.Revision != data.Revision;
+                return stale ? Outcome.Unchanged : operation(matter, actor, inputs);
+            }, cancellationToken);
+        }
+        catch (Storage.ConcurrencyException)
+        {
+            var current = await _matters.FindVisibleAsync(request.TenantId, data.Matter, actor, cancellationToken);
+            return current is null
+                ? Refused(actor, UnknownMatter(say, language, data.Matter))
+                : Refused(actor, await MatterReplyAsync(current, actor, language, say.Busy, cancellationToken));
+        }
+
+        if (result.Matter is not { } changed)
+        {
+            return Refused(actor, UnknownMatter(say, language, data.Matter));
+        }
+
+        if (stale)
+        {
+            var latest = await _matters.RecentHistoryAsync(changed, 1, cancellationToken);
+            var notice = say.StaleCard(latest.LastOrDefault(), id => changed.People().FirstOrDefault(p => p.Is(id))?.DisplayName ?? id, _time);
+            return Refused(actor, await MatterReplyAsync(changed, actor, language, notice, cancellationToken));
+        }
+
+        if (result.Outcome.Refusal is { } refusal)
+        {
+            LogRefused(request.TenantId, data.Matter, request.Verb, refusal);
+            return Refused(actor, await MatterReplyAsync(changed, actor, language, say.Refused(refusal, changed.Status), cancellationToken));
+        }
+
+        if (!result.Outcome.IsChanged)
+        {
+            return new CardActionResult(await MatterReplyAsync(changed, actor, language, say.NothingChanged(changed.Number), cancellationToken), null, [], actor, false);
+        }
+
+        return new CardActionResult(await MatterReplyAsync(changed, actor, language, null, cancellationToken), changed, result.Appended, actor, false);
+    }
+
+    /// <summary>Builds the card of a matter for one viewer, with an optional notice at the top.</summary>
+    public async Task<Reply> MatterReplyAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken)
+    {
+        var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
+        var context = await _contexts.ForAsync(matter, viewer, notice, cancellationToken);
+        var card = MatterCard.Build(_presenter.View(matter, history, language), language, context);
+        return new Reply(notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number);
+    }
+
+    private async Task<CardActionResult> ViewAsync(CardActionRequest request, CardActionData data, Actor actor, Language language, CancellationToken cancellationToken)
+    {
+        var say = new Messages(language);
+        var matter = await _matters.FindVisibleAsync(request.TenantId, data.Matter, actor, cancellationToken);
+        if (matter is null)
+        {
+            return Refused(actor, UnknownMatter(say, language, data.Matter));
+        }
+
+        if (request.Verb == CardVerbs.ShowHistory)
+        {
+            var all = await _matters.RecentHistoryAsync(matter, matter.State.HistoryCount, cancellationToken);
+            var view = _presenter.View(matter, all, language);
+            return new CardActionResult(new Reply($"#{matter.Number}", HistoryCard.Build(view, language, await _contexts.ForAsync(matter, actor, null, cancellationToken)), matter.Number), null, [], actor, false);
+        }
+
+        return new CardActionResult(await MatterReplyAsync(matter, actor, language, null, cancellationToken), null, [], actor, false);
+    }
+
+    private static CardActionResult Refused(Actor actor, Reply reply) => new(reply, null, [], actor, true);
+
+    private static Reply UnknownMatter(Messages say, Language language, int number) =>
+        new(say.UnknownMatter(number), NoticeCard.Build(language, say.UnknownMatter(number)));
+
+    private void Route(string verb, Operation operation) => _routes[verb] = operation;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card action with unknown verb {Verb}")]
+    private partial void LogUnknownVerb(string verb);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Card action {Verb} on {TenantId}#{MatterNumber} refused: {Refusal}")]
+    private partial void LogRefused(string tenantId, int matterNumber, string verb, Refusal refusal);
+
+    /// <summary>The form's inputs, read and checked before anything changes.</summary>
+    private sealed record Inputs(string? Text, string? Reason, DueDate? Due, Person? Lead, IReadOnlyList<Person>? CoHandlers, Person? To, string? Problem)
+    {
+        public static async Task<Inputs> ReadAsync(string tenantId, IReadOnlyDictionary<string, string?> raw, PeopleStore people, OfficeTime time, CancellationToken cancellationToken)
+        {
+            string? Value(string key) => raw.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
+            DueDate? due = null;
+            if (Value(CardInputs.Due) is { } dueText)
+            {
+                if (!DateOnly.TryParseExact(dueText[..Math.Min(10, dueText.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                {
+                    return new Inputs(null, null, null, null, null, null, dueText);
+                }
+
+                due = new DueDate(date);
+            }
+
+            async Task<Person?> PersonAsync(string? objectId) =>
+                objectId is null ? null : (await people.FindAsync(tenantId, objectId, cancellationToken))?.Person;
+
+            var coHandlers = new List<Person>();
+            foreach (var id in (Value(CardInputs.CoHandlers) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (await PersonAsync(id) is { } person)
+                {
+                    coHandlers.Add(person);
+                }
+            }
+
+            return new Inputs(Value(CardInputs.Text), Value(CardInputs.Reason), due, await PersonAsync(Value(CardInputs.Lead)),
+                Value(CardInputs.CoHandlers) is null ? null : coHandlers, await PersonAsync(Value(CardInputs.To)), null);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using OfficeBot.Application.Matters;
+using OfficeBot.Domain.Office;
+using OfficeBot.Storage;
+
+namespace OfficeBot.Application.People;
+
+/// <summary>
+/// The people of a tenant the bot has met (they wrote to it, installed it, or were mentioned), with the name Teams shows
+/// and the language of their client. Cards offer them as choices, e.g. a lead in the director's instruction form.
+/// </summary>
+public sealed record KnownPerson(string ObjectId, string DisplayName, string? Locale)
+{
+    public Person Person => new(ObjectId, DisplayName);
+}
+
+public sealed class PeopleStore(ITableStore store)
+{
+    public const string Table = "people";
+    private const int MaxChoices = 200;
+
+    public Task SaveAsync(string tenantId, KnownPerson person, CancellationToken cancellationToken) =>
+        store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(tenantId), MatterKeys.Safe(person.ObjectId.ToLowerInvariant()), StoredJson.Serialize(person)), cancellationToken);
+
+    public async Task<KnownPerson?> FindAsync(string tenantId, string objectId, CancellationToken cancellationToken)
+    {
+        var row = await store.GetAsync(Table, MatterKeys.Partition(tenantId), MatterKeys.Safe(objectId.ToLowerInvariant()), cancellationToken);
+        return row is null ? null : StoredJson.Deserialize<KnownPerson>(row.Data);
+    }
+
+    public async Task<IReadOnlyList<KnownPerson>> AllAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var people = new List<KnownPerson>();
+        await foreach (var row in store.QueryAsync(Table, MatterKeys.Partition(tenantId), take: MaxChoices, cancellationToken: cancellationToken))
+        {
+            people.Add(StoredJson.Deserialize<KnownPerson>(row.Data));
+        }
+
+        return people;
+    }
+}

@@ -1,0 +1,36 @@
+using OfficeBot.Cards.Model;
+
+namespace OfficeBot.Cards.Builders;
+
+/// <summary>
+/// How much user text a card carries. A card is first drawn generously; when it would pass the size budget (heavy
+/// matters: long descriptions, many notes, many candidates) it is drawn again with tighter limits, so it always fits.
+/// </summary>
+internal sealed record CardLimits(int Description, int Note, int HistoryText, int Name, int Candidates, int HistoryLines)
+{
+    /// <summary>Under Teams' comfortable 28 KB with room for the activity around the card.</summary>
+    public const int BudgetBytes = 27 * 1024;
+
+    public static readonly CardLimits Normal = new(Description: 2000, Note: 500, HistoryText: 300, Name: 64, Candidates: 50, HistoryLines: 60);
+
+    public static readonly CardLimits Compact = new(Description: 600, Note: 200, HistoryText: 120, Name: 40, Candidates: 30, HistoryLines: 40);
+
+    public static readonly CardLimits Minimal = new(Description: 150, Note: 60, HistoryText: 50, Name: 24, Candidates: 15, HistoryLines: 15);
+
+    private static readonly CardLimits[] Steps = [Normal, Compact, Minimal];
+
+    public static AdaptiveCard Fit(Func<CardLimits, AdaptiveCard> build)
+    {
+        AdaptiveCard card = null!;
+        foreach (var limits in Steps)
+        {
+            card = build(limits);
+            if (card.Utf8Size() <= BudgetBytes)
+            {
+                break;
+            }
+        }
+
+        return card;
+    }
+}

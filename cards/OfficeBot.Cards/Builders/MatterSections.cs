@@ -1,0 +1,275 @@
+using OfficeBot.Cards.Actions;
+using OfficeBot.Cards.Localization;
+using OfficeBot.Cards.Model;
+using OfficeBot.Cards.Views;
+using OfficeBot.Domain.Matters;
+using static OfficeBot.Cards.Builders.CardParts;
+
+namespace OfficeBot.Cards.Builders;
+
+/// <summary>The parts of a matter every matter-based card draws the same way.</summary>
+internal static class MatterSections
+{
+    public const int MaxNoticeLength = 500;
+
+    public static AdaptiveCard NewCard(MatterView matter, CardContext? context)
+    {
+        var card = FullWidthCard();
+        if (context is not null)
+        {
+            card.Refresh = Refresh(matter, context);
+            AddNotice(card.Body, context.Notice);
+        }
+
+        return card;
+    }
+
+    public static CardActionData Data(MatterView matter) => new(matter.Number, matter.Revision);
+
+    public static CardRefresh Refresh(MatterView matter, CardContext context)
+    {
+        var users = context.RefreshUserIds
+            .Where(id => !string.IsNullOrWhiteSpace(id))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(CardContext.MaxRefreshUsers)
+            .ToList();
+        return new CardRefresh
+        {
+            Action = new ExecuteAction { Verb = CardVerbs.Refresh, Data = Data(matter) },
+            // Without ids Teams refreshes nobody automatically; an empty list would only add bytes.
+            UserIds = users.Count > 0 ? users : null,
+        };
+    }
+
+    public static void AddNotice(List<CardElement> body, string? notice)
+    {
+        if (string.IsNullOrWhiteSpace(notice))
+        {
+            return;
+        }
+
+        body.Add(new Container
+        {
+            Style = ContainerStyle.Warning,
+            Items = [new TextBlock(Clip(notice, MaxNoticeLength)) { Wrap = true, Weight = FontWeight.Bolder, Color = TextColor.Attention }],
+        });
+    }
+
+    public static ColumnSet Header(MatterView matter) => new()
+    {
+        Columns =
+        [
+            new Column
+            {
+                Width = Column.Auto,
+                Items = [new TextBlock($"#{matter.Number}") { Size = FontSize.Large, Weight = FontWeight.Bolder, Color = TextColor.Accent }],
+            },
+            new Column
+            {
+                Width = Column.Stretch,
+                Items = [new TextBlock(Clip(matter.Title, MaxTitleLength)) { Size = FontSize.Large, Weight = FontWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading }],
+            },
+        ],
+    };
+
+    public static TextBlock StatusLine(MatterView matter, CardText text)
+    {
+        var parts = new List<string>();
+        if (matter.Light != TrafficLight.None)
+        {
+            parts.Add(text.LightName(matter.Light));
+        }
+
+        parts.Add(text.StatusName(matter.Status));
+        if (matter.Light == TrafficLight.Red && matter.OverdueWorkingDays > 0)
+        {
+            parts.Add(text.OverdueBy(matter.OverdueWorkingDays));
+        }
+
+        return new TextBlock(string.Join(Dot, parts))
+        {
+            Size = FontSize.Medium,
+            Weight = FontWeight.Bolder,
+            Color = LightColor(matter.Light, matter.Status),
+            Wrap = true,
+            Spacing = Spacing.Small,
+        };
+    }
+
+    public static FactSet Facts(MatterView matter, CardText text, CardLimits limits)
+    {
+        var open = !matter.Status.IsClosed();
+        var facts = new List<Fact> { new(text.Source, text.SourceName(matter.Source)) };
+
+        if (!string.IsNullOrWhiteSpace(matter.DocumentNumber))
+        {
+            facts.Add(new Fact(text.DocumentNumber, Clip(matter.DocumentNumber, MaxDocumentNumberLength)));
+        }
+
+        facts.Add(new Fact(text.Urgency, text.UrgencyName(matter.Urgency)));
+        facts.Add(new Fact(text.Lead, matter.Lead is null
+            ? text.NotAssigned
+            : Person(matter.Lead, open ? Receipt(matter.LeadAcknowledged, text) : null, limits)));
+
+        for (var i = 0; i < matter.CoHandlers.Count; i++)
+        {
+            var coHandler = matter.CoHandlers[i];
+            var state = text.CoHandlingStateName(coHandler.State);
+            var detail = open ? state + Dot + Receipt(coHandler.Acknowledged, text) : state;
+            // Only the first row carries the label, so the co-handlers read as one group.
+            facts.Add(new Fact(i == 0 ? text.CoHandlers : "", Person(coHandler.Person, detail, limits)));
+        }
+
+        AddDueFacts(facts, matter, text);
+        facts.Add(new Fact(text.RegisteredBy, Clip(matter.Registrar.DisplayName, limits.Name)));
+        return new FactSet { Facts = facts, Separator = true };
+    }
+
+    public static void AddDueFacts(List<Fact> facts, MatterView matter, CardText text)
+    {
+        facts.Add(new Fact(text.Due, matter.Due is { } due ? text.FormatDate(due) : text.NoDue));
+        if (matter.IsExtended)
+        {
+            facts.Add(new Fact(text.OriginalDue, text.FormatDate(matter.OriginalDue!.Value)));
+        }
+    }
+
+    public static string Person(PersonView person, string? detail, CardLimits limits) =>
+        detail is null ? Clip(person.DisplayName, limits.Name) : Clip(person.DisplayName, limits.Name) + Dot + detail;
+
+    private static string Receipt(bool acknowledged, CardText text) =>
+        acknowledged ? "✓ " + text.Acknowledged : text.NotAcknowledged;
+
+    public static void AddDescription(List<CardElement> body, MatterView matter, CardLimits limits)
+    {
+        if (!string.IsNullOrWhiteSpace(matter.Description))
+        {
+            body.Add(new TextBlock(Clip(matter.Description, limits.Description)) { Wrap = true, Separator = true });
+        }
+    }
+
+    /// <summary>A labelled block of user text (the instruction, what is asked, an urging message).</summary>
+    public static void AddLabelled(List<CardElement> body, string label, string? value, int maxLength, ContainerStyle? style = null)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        body.Add(new Container
+        {
+            Separator = style is null,
+            Spacing = Spacing.Medium,
+            Style = style,
+            Items =
+            [
+                new TextBlock(label) { Weight = FontWeight.Bolder, Wrap = true },
+                new TextBlock(Clip(value, maxLength)) { Wrap = true, Spacing = Spacing.Small },
+            ],
+        });
+    }
+
+    public static void AddInstruction(List<CardElement> body, MatterView matter, CardText text, CardLimits limits) =>
+        AddLabelled(body, text.Instruction, matter.Instruction, limits.Note);
+
+    /// <summary>The request waiting for the director, with what it would change.</summary>
+    public static void AddPending(List<CardElement> body, MatterView matter, CardText text, CardLimits limits)
+    {
+        if (matter.Pending is not { } pending)
+        {
+            return;
+        }
+
+        var facts = new List<Fact>
+        {
+            new(text.Requester, Clip(pending.Requester.DisplayName, limits.Name)),
+            new(text.RequestedAt, text.FormatDate(pending.At)),
+        };
+        if (pending.Kind == RequestKind.Extension && pending.NewDue is { } newDue)
+        {
+            var from = matter.Due is { } due ? text.FormatDate(due) : text.NoDue;
+            facts.Add(new Fact(text.NewDue, from + " → " + text.FormatDate(newDue)));
+        }
+
+        if (pending.Kind == RequestKind.Transfer && pending.NewLead is { } newLead)
+        {
+            var from = matter.Lead is { } lead ? Clip(lead.DisplayName, limits.Name) : text.NotAssigned;
+            facts.Add(new Fact(text.ProposedLead, from + " → " + Clip(newLead.DisplayName, limits.Name)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(pending.Reason))
+        {
+            facts.Add(new Fact(text.Reason, Clip(pending.Reason, limits.Note)));
+        }
+
+        body.Add(new Container
+        {
+            Style = ContainerStyle.Emphasis,
+            Spacing = Spacing.Medium,
+            Items =
+            [
+                new TextBlock(text.PendingRequest + text.Colon + text.RequestName(pending.Kind)) { Weight = FontWeight.Bolder, Wrap = true, Color = TextColor.Warning },
+                new FactSet { Facts = facts, Spacing = Spacing.Small },
+            ],
+        });
+    }
+
+    public static void AddCoHandlerNotes(List<CardElement> body, MatterView matter, CardText text, CardLimits limits)
+    {
+        var noted = matter.CoHandlers.Where(c => !string.IsNullOrWhiteSpace(c.Note)).ToList();
+        if (noted.Count == 0)
+        {
+            return;
+        }
+
+        body.Add(new TextBlock(text.CoHandlerNotes) { Weight = FontWeight.Bolder, Separator = true });
+        foreach (var coHandler in noted)
+        {
+            body.Add(new RichTextBlock
+            {
+                Spacing = Spacing.Small,
+                Inlines =
+                [
+                    new TextRun(Clip(coHandler.Person.DisplayName, limits.Name)) { Weight = FontWeight.Bolder, Size = FontSize.Small },
+                    new TextRun($"（{text.CoHandlingStateName(coHandler.State)}）" + text.Colon) { IsSubtle = true, Size = FontSize.Small },
+                    new TextRun(Clip(coHandler.Note!, limits.Note)) { Size = FontSize.Small },
+                ],
+            });
+        }
+    }
+
+    /// <summary>The last <paramref name="maxLines"/> entries, oldest first, and how many are left out; returns that count.</summary>
+    public static int AddHistory(List<CardElement> body, MatterView matter, CardText text, CardLimits limits, int maxLines, string heading)
+    {
+        var shown = matter.RecentHistory.Count <= maxLines
+            ? matter.RecentHistory
+            : matter.RecentHistory.Skip(matter.RecentHistory.Count - maxLines).ToList();
+        var hidden = Math.Max(matter.TotalHistoryCount, matter.RecentHistory.Count) - shown.Count;
+        if (shown.Count == 0)
+        {
+            return hidden;
+        }
+
+        body.Add(new TextBlock(heading) { Weight = FontWeight.Bolder, Separator = true });
+        foreach (var line in shown)
+        {
+            body.Add(new RichTextBlock
+            {
+                Spacing = Spacing.Small,
+                Inlines =
+                [
+                    new TextRun(CardText.FormatTimestamp(line.When) + "  ") { IsSubtle = true, Size = FontSize.Small },
+                    new TextRun(Clip(line.Actor, limits.Name)) { Weight = FontWeight.Bolder, Size = FontSize.Small },
+                    new TextRun(text.Colon + Clip(line.Text, limits.HistoryText)) { Size = FontSize.Small },
+                ],
+            });
+        }
+
+        if (hidden > 0)
+        {
+            body.Add(new TextBlock(text.MoreHistory(hidden)) { IsSubtle = true, Size = FontSize.Small, Spacing = Spacing.Small });
+        }
+
+        return hidden;
+    }
+}

@@ -1,0 +1,73 @@
+using OfficeBot.Cards.Localization;
+using OfficeBot.Cards.Model;
+using OfficeBot.Cards.Views;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Office;
+using static OfficeBot.Cards.Builders.MatterSections;
+using Button = OfficeBot.Cards.Builders.ActionKit.Button;
+
+namespace OfficeBot.Cards.Builders;
+
+/// <summary>催辦: who presses whom on which matter, how late it is, and the handler's answers (acknowledge, progress, extension).</summary>
+public static class UrgeCard
+{
+    public static AdaptiveCard Build(MatterView matter, Language language, CardContext context, PersonView urger, string? message) =>
+        CardLimits.Fit(limits =>
+        {
+            var text = CardText.For(language);
+            var card = NewCard(matter, context);
+            card.Body.Add(Header(matter));
+            card.Body.Add(StatusLine(matter, text));
+
+            var facts = new List<Fact> { new(text.UrgedBy, CardParts.Clip(urger.DisplayName, limits.Name)) };
+            AddDueFacts(facts, matter, text);
+            facts.Add(new Fact(text.Lateness, matter.OverdueWorkingDays > 0 ? text.OverdueBy(matter.OverdueWorkingDays) : text.NotOverdue));
+            facts.Add(new Fact(text.Lead, matter.Lead is { } lead ? Person(lead, null, limits) : text.NotAssigned));
+            var banner = new Container
+            {
+                Style = matter.OverdueWorkingDays > 0 ? ContainerStyle.Attention : ContainerStyle.Warning,
+                Spacing = Spacing.Medium,
+                Items = [new FactSet { Facts = facts }],
+            };
+            if (!string.IsNullOrWhiteSpace(message))
+            {
+                banner.Items.Add(new TextBlock(CardParts.Clip(message, limits.Note)) { Wrap = true, Weight = FontWeight.Bolder });
+            }
+
+            card.Body.Add(banner);
+            AddDescription(card.Body, matter, limits);
+            AddInstruction(card.Body, matter, text, limits);
+
+            var kit = new ActionKit(matter, text, context, limits);
+            card.Actions = RoleActions.Arrange(Buttons(matter, context, kit), text.ActMore);
+            return card;
+        });
+
+    private static IEnumerable<Button> Buttons(MatterView matter, CardContext context, ActionKit kit)
+    {
+        if (!RoleActions.IsWorking(matter.Status))
+        {
+            yield break;
+        }
+
+        var lead = context.Viewer.HasFlag(MatterRole.Lead);
+        var own = RoleActions.OwnEntry(matter, context);
+        if ((lead && !matter.LeadAcknowledged) || own is { Acknowledged: false })
+        {
+            yield return kit.Acknowledge();
+        }
+
+        if (lead && matter.Status == MatterStatus.InProgress && matter.Pending is null)
+        {
+            yield return kit.ReportProgress();
+            yield return kit.AskExtension();
+        }
+
+        // Urges also go to open co-handlers; they answer with their own part.
+        if (own is not null && own.State != CoHandlingState.Done)
+        {
+            yield return kit.GiveOpinion();
+            yield return kit.PartDone();
+        }
+    }
+}

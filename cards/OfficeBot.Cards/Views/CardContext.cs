@@ -1,0 +1,21 @@
+using OfficeBot.Domain.Matters;
+
+namespace OfficeBot.Cards.Views;
+
+/// <summary>
+/// Who a card is drawn for. <paramref name="Viewer"/> holds every role the person plays in the matter (none: a bystander,
+/// who gets no state-changing button). <paramref name="Candidates"/> are the people the director may pick as lead or
+/// co-handlers, or a lead may propose for a transfer. <paramref name="RefreshUserIds"/> lets Teams fetch each listed
+/// user's own view; builders keep the first <see cref="MaxRefreshUsers"/>. <paramref name="Notice"/> is shown at the very
+/// top in warning colour (already localised), e.g. "this card was out of date" or a permission message.
+/// </summary>
+public sealed record CardContext(
+    MatterRole Viewer,
+    string ViewerObjectId,
+    IReadOnlyList<PersonView> Candidates,
+    IReadOnlyList<string> RefreshUserIds,
+    string? Notice = null)
+{
+    /// <summary>Teams' limit on <c>refresh.userIds</c>.</summary>
+    public const int MaxRefreshUsers = 60;
+}

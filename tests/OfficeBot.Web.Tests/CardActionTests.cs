@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using OfficeBot.Cards.Actions;
+using OfficeBot.Testing;
+using static OfficeBot.Web.Tests.BotHost;
+
+namespace OfficeBot.Web.Tests;
+
+/// <summary>Universal Actions through the real pipeline: invoke adaptiveCard/action → the card for the presser, then notifications and updates in place.</summary>
+public sealed class CardActionTests : IAsyncLifetime
+{
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync();
+
+        // Everyone opens their chat with the bot once, so it can reach them later.
+        await _bot.AskAsync(Director, "help", "en-US");
+        await _bot.AskAsync(Mei, "help", "en-US");
+        await _bot.AskAsync(Wei, "help", "zh-CN");
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAllAsync();
+
+    [Fact]
+    public async Task Accept_ByCoHandler_AnswersWithUpdatedCardAndTellsTheLeadInTheirLanguage()
+    {
+        var (number, revision) = await RegisterAsync();
+        var mark = _bot.Connector.Calls.Count;
+
+        var (status, body) = await _bot.PressAsync(Wei, CardVerbs.Accept, number, revision, locale: "zh-CN");
+        await _bot.FollowUpsDoneAsync();
+
+        Assert.Equal(200, status);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]?.GetValue<string>());
+        Assert.Contains("已接受", Text(body["value"]));
+        var toLead = _bot.Connector.CallsSince(mark).Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == $"a:personal-{Mei.AadObjectId}").ToList();
+        Assert.True(toLead.Count > 0, string.Join("\n", _bot.Connector.CallsSince(mark)));
+        Assert.Contains("accepted co-handling", toLead[0].Text);
+    }
+
+    [Fact]
+    public async Task Press_OnStaleCard_AnswersWithFreshCardAndChangesNothing()
+    {
+        var (number, revision) = await RegisterAsync();
+        await _bot.PressAsync(Wei, CardVerbs.Accept, number, revision);
+
+        var (_, body) = await _bot.PressAsync(Mei, CardVerbs.Progress, number, revision, new Dictionary<string, string> { [CardInputs.Text] = "draft sent" });
+        var shown = await _bot.AskAsync(Mei, $"show #{number}", "en-US");
+
+        Assert.Contains("out of date", Text(body["value"]));
+        Assert.DoesNotContain("draft sent", shown.CardText);
+    }
+
+    [Fact]
+    public async Task Press_SameButtonTwice_HasTheEffectOfOnce()
+    {
+        var (number, revision) = await RegisterAsync();
+
+        await _bot.PressAsync(Mei, CardVerbs.AskCompletion, number, revision, new Dictionary<string, string> { [CardInputs.Text] = "done" });
+        var (_, second) = await _bot.PressAsync(Mei, CardVerbs.AskCompletion, number, revision, new Dictionary<string, string> { [CardInputs.Text] = "done" });
+        var (_, history) = await _bot.PressAsync(Mei, CardVerbs.ShowHistory, number, revision + 1);
+
+        Assert.Contains("out of date", Text(second["value"]));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(Text(history["value"]), "asked completion"));
+    }
+
+    [Fact]
+    public async Task Approve_ByStaffMember_IsRefusedWithMessageAndMatterUnchanged()
+    {
+        var (number, revision) = await RegisterAsync();
+        var (_, asked) = await _bot.PressAsync(Mei, CardVerbs.AskCompletion, number, revision);
+
+        var (status, body) = await _bot.PressAsync(Wei, CardVerbs.ApproveCompletion, number, revision + 1);
+        var shown = await _bot.AskAsync(Director, $"show #{number}", "en-US");
+
+        Assert.Equal(200, status);
+        Assert.Contains("may not", Text(body["value"]));
+        Assert.Contains("Awaiting review", shown.CardText);
+        Assert.Contains("Awaiting review", Text(asked["value"]));
+    }
+
+    [Fact]
+    public async Task Refresh_ReturnsEachPersonsOwnView()
+    {
+        var (number, revision) = await RegisterAsync();
+        await _bot.PressAsync(Mei, CardVerbs.AskCompletion, number, revision);
+
+        var (_, director) = await _bot.PressAsync(Director, CardVerbs.Refresh, number, revision + 1);
+        var (_, coHandler) = await _bot.PressAsync(Wei, CardVerbs.Refresh, number, revision + 1);
+
+        Assert.Contains(CardVerbs.ApproveCompletion, director["value"]!.ToJsonString());
+        Assert.DoesNotContain(CardVerbs.ApproveCompletion, coHandler["value"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Change_UpdatesEveryCardAlreadySentInPlace()
+    {
+        var registered = await _bot.AskAsync(Mei, "new Press release lead @陳小美 co @林阿偉", "en-US", mentions: [Mei, Wei]);
+        await _bot.FollowUpsDoneAsync();
+        var number = Number(registered);
+        var mark = _bot.Connector.Calls.Count;
+
+        await _bot.PressAsync(Wei, CardVerbs.Accept, number, Revision(registered));
+        await _bot.FollowUpsDoneAsync();
+
+        var updates = _bot.Connector.CallsSince(mark).Where(c => c.Kind == ConnectorCallKind.Update).ToList();
+        Assert.Contains(updates, u => u.ConversationId == $"a:personal-{Mei.AadObjectId}");
+        Assert.Contains(updates, u => u.ConversationId == $"a:personal-{Wei.AadObjectId}");
+        Assert.All(updates, u => Assert.Contains("Accepted", u.CardText.Replace("已接受", "Accepted")));
+    }
+
+    [Fact]
+    public async Task Urge_TwiceWithinAnHour_SecondIsRefused()
+    {
+        var (number, revision) = await RegisterAsync();
+
+        var (_, first) = await _bot.PressAsync(Director, CardVerbs.Urge, number, revision, new Dictionary<string, string> { [CardInputs.Text] = "today please" });
+        var (_, second) = await _bot.PressAsync(Director, CardVerbs.Urge, number, revision + 1);
+        await _bot.FollowUpsDoneAsync();
+
+        Assert.DoesNotContain("less than an hour", Text(first["value"]));
+        Assert.Contains("less than an hour", Text(second["value"]));
+        Assert.Contains(_bot.Connector.Sent, c => c.ConversationId == $"a:personal-{Mei.AadObjectId}" && (c.Text ?? "").Contains("urges"));
+    }
+
+    [Fact]
+    public async Task TwentyCoHandlersPressingAtOnce_LoseNoUpdate()
+    {
+        var coHandlers = Enumerable.Range(1, 20).Select(i => new TeamsUser($"29:co{i}", $"會辦{i:D2}", $"aad-co{i}")).ToArray();
+        _bot.Connector.AddMembers([.. coHandlers.Select(c => c.Roster)]);
+        var registered = await _bot.AskAsync(Director, "new Budget review lead @陳小美 " + string.Join(' ', coHandlers.Select(c => $"co @{c.Name}")), "en-US", mentions: [Mei, .. coHandlers]);
+        var number = Number(registered);
+
+        // Each presses Accept on the card they hold; whoever finds it out of date presses again on the fresh card.
+        var answers = await Task.WhenAll(coHandlers.Select(async co =>
+        {
+            var revision = Revision(registered);
+            for (var attempt = 0; attempt < 60; attempt++)
+            {
+                var (_, body) = await _bot.PressAsync(co, CardVerbs.Accept, number, revision);
+                if (!Text(body["value"]).Contains("out of date"))
+                {
+                    return Text(body["value"]);
+                }
+
+                revision = body["value"]!["actions"]!.AsArray().Select(a => a?["data"]?["revision"]).FirstOrDefault(r => r is not null)?.GetValue<int>()
+                    ?? body["value"]!["refresh"]!["action"]!["data"]!["revision"]!.GetValue<int>();
+            }
+
+            return "gave up";
+        }));
+
+        Assert.True(answers.All(a => !a.Contains("gave up") && !a.Contains("try again")), string.Join("\n---\n", answers));
+        var matters = (OfficeBot.Application.Matters.MatterService)_bot.Services.GetService(typeof(OfficeBot.Application.Matters.MatterService))!;
+        var director = new OfficeBot.Domain.Matters.Actor(new OfficeBot.Domain.Office.Person(Director.AadObjectId, Director.Name), OfficeBot.Domain.Office.OfficeRole.Director);
+        var matter = await matters.FindVisibleAsync(TenantA, number, director, CancellationToken.None);
+        var history = await matters.RecentHistoryAsync(matter!, 100, CancellationToken.None);
+        Assert.All(matter!.State.CoHandlers, c => Assert.Equal(OfficeBot.Domain.Matters.CoHandlingState.Accepted, c.State));
+        Assert.Equal(20, history.Count(h => h.Kind == OfficeBot.Domain.Matters.HistoryKind.CoHandlingAccepted));
+        Assert.Equal(Enumerable.Range(1, history.Count), history.Select(h => h.Sequence));
+    }
+
+    private async Task<(int Number, int Revision)> RegisterAsync()
+    {
+        var reply = await _bot.AskAsync(Director, "new Venue booking lead @陳小美 co @林阿偉 due Dec 10", "en-US", mentions: [Mei, Wei]);
+        await _bot.FollowUpsDoneAsync();
+        return (Number(reply), Revision(reply));
+    }
+
+    private static int Number(ConnectorCall reply) =>
+        reply.Card?["refresh"]?["action"]?["data"]?["matter"]?.GetValue<int>() ?? throw new InvalidOperationException("Not a matter card: " + reply.CardText.Replace("\n", " "));
+
+    private static int Revision(ConnectorCall reply) =>
+        reply.Card?["refresh"]?["action"]?["data"]?["revision"]?.GetValue<int>() ?? throw new InvalidOperationException("No refresh on the card: " + reply.Body.ToJsonString());
+
+    private static string Text(JsonNode? card) => card is null ? string.Empty : new ConnectorCall(ConnectorCallKind.Reply, "", null, new JsonObject
+    {
+        ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "application/vnd.microsoft.card.adaptive", ["content"] = card.DeepClone() }),
+    }).CardText;
+}
