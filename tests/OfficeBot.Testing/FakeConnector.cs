@@ -124,6 +124,9 @@ public sealed record ConnectorCall(ConnectorCallKind Kind, string ConversationId
 {
     public string? Text => Body["text"]?.GetValue<string>();
 
+    /// <summary>The activity's summary: the one line notifications show.</summary>
+    public string? Summary => Body["summary"]?.GetValue<string>();
+
     /// <summary>The first Adaptive Card attached, as JSON.</summary>
     public JsonObject? Card => Body["attachments"]?.AsArray()
         .FirstOrDefault(a => a?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive")?["content"]?.AsObject();

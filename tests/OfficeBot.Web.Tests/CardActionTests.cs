@@ -36,7 +36,7 @@ public sealed class CardActionTests : IAsyncLifetime
         Assert.Contains("已接受", Text(body["value"]));
         var toLead = _bot.Connector.CallsSince(mark).Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == $"a:personal-{Mei.AadObjectId}").ToList();
         Assert.True(toLead.Count > 0, string.Join("\n", _bot.Connector.CallsSince(mark)));
-        Assert.Contains("accepted co-handling", toLead[0].Text);
+        Assert.Contains("accepted co-handling", toLead[0].CardText);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class CardActionTests : IAsyncLifetime
 
         Assert.DoesNotContain("less than an hour", Text(first["value"]));
         Assert.Contains("less than an hour", Text(second["value"]));
-        Assert.Contains(_bot.Connector.Sent, c => c.ConversationId == $"a:personal-{Mei.AadObjectId}" && (c.Text ?? "").Contains("urges"));
+        Assert.Contains(_bot.Connector.Sent, c => c.ConversationId == $"a:personal-{Mei.AadObjectId}" && (c.Summary ?? "").Contains("urges"));
     }
 
     [Fact]

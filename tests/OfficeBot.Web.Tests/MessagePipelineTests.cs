@@ -129,7 +129,7 @@ public sealed class MessagePipelineTests : IAsyncLifetime
         var progress = await _bot.AskAsync(Mei, "進度 #1 已聯絡場地");
         var done = await _bot.AskAsync(Mei, "辦結 #1 已訂妥");
 
-        Assert.Contains("已簽收", ack.Text);
+        Assert.Contains("已簽收", ack.CardText);
         Assert.Contains("已聯絡場地", progress.CardText);
         Assert.Contains("待審核", done.CardText);
         var review = await _bot.AskAsync(Director, "review", "en-US");
@@ -169,7 +169,7 @@ public sealed class MessagePipelineTests : IAsyncLifetime
         var reply = await _bot.AskAsync(Mei, "transfer #1 @林阿偉 belongs to personnel", "en-US", mentions: [Wei]);
         var weis = await _bot.AskAsync(Wei, "my", "en-US");
 
-        Assert.Contains("the director decides", reply.Text);
+        Assert.Contains("the director decides", reply.CardText);
         Assert.DoesNotContain("Visitor badges", weis.CardText);
     }
 
@@ -181,7 +181,7 @@ public sealed class MessagePipelineTests : IAsyncLifetime
         var asked = await _bot.AskAsync(Mei, "extend #1 Dec 11 waiting for the printer", "en-US");
         var extended = await _bot.AskAsync(Director, "extend #1 Dec 18", "en-US");
 
-        Assert.Contains("the director decides", asked.Text);
+        Assert.Contains("the director decides", asked.CardText);
         Assert.Contains("18 Dec 2026", extended.CardText);
         Assert.Contains("4 Dec 2026", extended.CardText);
     }
@@ -193,7 +193,7 @@ public sealed class MessagePipelineTests : IAsyncLifetime
 
         var reply = await _bot.AskAsync(Wei, "urge #1 please reply today", "en-US");
 
-        Assert.Contains("Urged #1", reply.Text);
+        Assert.Contains("Urged #1", reply.CardText);
         Assert.Contains("please reply today", reply.CardText);
     }
 
@@ -205,7 +205,7 @@ public sealed class MessagePipelineTests : IAsyncLifetime
         await _bot.AskAsync(Mei, "ack #1", "en-US");
         var second = await _bot.AskAsync(Mei, "ack #1", "en-US");
 
-        Assert.Contains("already acknowledged", second.Text);
+        Assert.Contains("already acknowledged", second.CardText);
     }
 
     [Fact]

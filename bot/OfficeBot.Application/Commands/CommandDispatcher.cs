@@ -154,7 +154,7 @@ public sealed partial class CommandDispatcher
         }
 
         var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        return await MatterReplyAsync(turn, matter, history, cancellationToken, $"#{matter.Number} {matter.State.Title}");
+        return await MatterReplyAsync(turn, matter, history, cancellationToken, $"#{matter.Number} {matter.State.Title}", confirmation: false);
     }
 
     private Task<Reply> AcknowledgeAsync(AcknowledgeCommand command, Turn turn, CancellationToken cancellationToken) =>
@@ -228,12 +228,13 @@ public sealed partial class CommandDispatcher
     }
 
     /// <summary>The matter's card as the person who typed the command sees it: with their buttons and a refresh for everyone else's view.</summary>
-    private async Task<Reply> MatterReplyAsync(Turn turn, Matter matter, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken, string summary)
+    /// <remarks>A confirmation ("Registered #12") is written at the top of the card: one message, not a text and a card.</remarks>
+    private async Task<Reply> MatterReplyAsync(Turn turn, Matter matter, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken, string summary, bool confirmation = true)
     {
         var view = _presenter.View(matter, history, turn.Language);
         var card = _contexts is null
             ? MatterCard.Build(view, turn.Language)
-            : MatterCard.Build(view, turn.Language, await _contexts.ForAsync(matter, turn.Actor, null, cancellationToken));
+            : MatterCard.Build(view, turn.Language, await _contexts.ForAsync(matter, turn.Actor, confirmation ? summary : null, cancellationToken));
         return new Reply(summary, card, matter.Number);
     }
 

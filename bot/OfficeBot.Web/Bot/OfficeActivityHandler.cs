@@ -79,13 +79,13 @@ public sealed partial class OfficeActivityHandler(
 
     protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        await RememberAsync(turnContext, turnContext.Activity.From?.AadObjectId, cancellationToken);
+        await RememberAsync(turnContext, await ObjectIdOfSenderAsync(turnContext, cancellationToken), cancellationToken);
         await base.OnConversationUpdateActivityAsync(turnContext, cancellationToken);
     }
 
     protected override async Task OnInstallationUpdateActivityAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        await RememberAsync(turnContext, turnContext.Activity.From?.AadObjectId, cancellationToken);
+        await RememberAsync(turnContext, await ObjectIdOfSenderAsync(turnContext, cancellationToken), cancellationToken);
         await base.OnInstallationUpdateActivityAsync(turnContext, cancellationToken);
     }
 
@@ -149,8 +149,9 @@ public sealed partial class OfficeActivityHandler(
             // Written into the outgoing activity as it is: the card is already JSON, so parsing it again would be waste.
             Content = new JRaw(reply.Card.ToJson()),
         });
+        // The summary is what notifications and screen readers show; the card carries everything the user reads, so
+        // the message stays one message (a text beside a card would be split into two by some clients).
         activity.Summary = reply.Summary;
-        activity.Text = reply.Summary;
         return activity;
     }
 
@@ -158,6 +159,9 @@ public sealed partial class OfficeActivityHandler(
         activity.Conversation?.TenantId
         ?? (activity.ChannelData is not null ? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id : null)
         ?? "no-tenant";
+
+    private async Task<string?> ObjectIdOfSenderAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        turnContext.Activity.From is null ? null : (await SenderAsync(turnContext, members.For(turnContext), cancellationToken)).ObjectId;
 
     /// <summary>The sender's Entra object id. Teams always sends it; if a client does not, the roster is asked.</summary>
     private async Task<Person> SenderAsync(ITurnContext turnContext, TeamsMemberDirectory directory, CancellationToken cancellationToken)
@@ -188,7 +192,7 @@ public sealed partial class OfficeActivityHandler(
         }
 
         // The address rarely changes; writing it on every message would double the store's work for nothing.
-        var key = $"saved|{TenantOf(activity)}|{conversationId}|{objectId}|{activity.ServiceUrl}";
+        var key = $"saved|{TenantOf(activity)}|{conversationId}|{objectId}|{activity.ServiceUrl}|{activity.Locale}";
         if (recentlySaved.TryGetValue(key, out _))
         {
             return;
