@@ -47,7 +47,8 @@ internal sealed partial class DeadlineRecognizer
 
     public void Warmup()
     {
-        var now = DateTime.Now;
+        // Any reference time builds the models; a fixed one keeps the clock out of it.
+        var now = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Unspecified);
         Find("明天下午三點前", DateSearch.Leading, now);
         Find("by next Friday 3pm", DateSearch.Leading, now);
     }

@@ -22,7 +22,7 @@ public sealed partial class CommandParser
     public void Warmup()
     {
         dates.Warmup();
-        var now = DateTimeOffset.UtcNow;
+        var now = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         Parse(new ParseInput("新事項 預算報告 期限 明天 急件", [], now, TimeZoneInfo.Utc));
         Parse(new ParseInput("new Budget report due next Friday", [], now, TimeZoneInfo.Utc));
     }
