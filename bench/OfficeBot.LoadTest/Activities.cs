@@ -32,4 +32,19 @@ internal static class Activities
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Office.Tenant } },
         }.ToJsonString();
     }
+
+    /// <summary>A press of an Action.Execute button (invoke adaptiveCard/action) in the sender's personal chat.</summary>
+    public static string Invoke(LoadUser from, string verb, int matter, int revision, string serviceUrl)
+    {
+        var activity = JsonNode.Parse(Personal(from, string.Empty, "en-US", serviceUrl))!.AsObject();
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity.Remove("text");
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["matter"] = matter, ["revision"] = revision } },
+            ["trigger"] = "manual",
+        };
+        return activity.ToJsonString();
+    }
 }

@@ -95,7 +95,12 @@ internal static class LoadTestProgram
             return Activities.Personal(office.DirectorUsers[client % office.DirectorUsers.Count], $"new Load matter {client}-{n} lead @{lead.Name} due next Friday", "en-US", serviceUrl, lead);
         }),
         "my" => new Scenario(name, (client, _) => Activities.Personal(office.Asker(client), "my", "en-US", serviceUrl)),
-        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new or my."),
+
+        // The refresh a card's viewer triggers: load the matter, draw that person's view, answer in the HTTP response.
+        // Directors see every matter, so each client refreshes its own seeded matter as a director.
+        "invoke" => new Scenario(name, (client, n) =>
+            Activities.Invoke(office.DirectorUsers[client % office.DirectorUsers.Count], "matter.refresh", 1 + (client * 37 + n) % 1000, 1, serviceUrl)),
+        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new, my or invoke."),
     };
 
     /// <summary>The adapter's last line of defence: the turn threw and the user was told nothing changed.</summary>
