@@ -34,17 +34,45 @@ internal static class Activities
     }
 
     /// <summary>A press of an Action.Execute button (invoke adaptiveCard/action) in the sender's personal chat.</summary>
-    public static string Invoke(LoadUser from, string verb, int matter, int revision, string serviceUrl)
+    public static string Invoke(LoadUser from, string verb, int matter, int revision, string serviceUrl, string? text = null)
     {
+        var data = new JsonObject { ["matter"] = matter, ["revision"] = revision };
+        if (text is not null)
+        {
+            data["text"] = text; // the card's Input.Text with id "text" (CardInputs.Text), as Teams adds it to the data
+        }
+
         var activity = JsonNode.Parse(Personal(from, string.Empty, "en-US", serviceUrl))!.AsObject();
         activity["type"] = "invoke";
         activity["name"] = "adaptiveCard/action";
         activity.Remove("text");
         activity["value"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["matter"] = matter, ["revision"] = revision } },
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
             ["trigger"] = "manual",
         };
         return activity.ToJsonString();
+    }
+}
+
+/// <summary>What the bot answered to an invoke (the HTTP response body of POST /api/messages).</summary>
+internal sealed record InvokeAnswer(bool IsCard, bool OutOfDate, int? Revision, string Text)
+{
+    public static InvokeAnswer Parse(string body)
+    {
+        try
+        {
+            var node = JsonNode.Parse(body);
+            var isCard = node?["type"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive";
+            var revision = node?["value"]?["refresh"]?["action"]?["data"]?["revision"]?.GetValue<int>();
+            var text = node?["value"]?.ToJsonString() ?? body;
+
+            // The stale-card note (CardActionDispatcher): the fresh card, with what changed, and nothing applied.
+            return new InvokeAnswer(isCard, text.Contains("out of date", StringComparison.Ordinal), revision, text);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new InvokeAnswer(false, false, null, body);
+        }
     }
 }

@@ -4,8 +4,11 @@ using System.Text;
 
 namespace OfficeBot.LoadTest;
 
-/// <summary>What one scenario sends: the activity JSON for a client's n-th turn.</summary>
-internal sealed record Scenario(string Name, Func<int, int, string> Activity);
+/// <summary>
+/// What one scenario sends: the activity JSON for a client's n-th turn; <paramref name="Answer"/>, if given, sees each
+/// HTTP response body (client, body) before that client's next turn, e.g. to take the revision from an invoke's answer.
+/// </summary>
+internal sealed record Scenario(string Name, Func<int, int, string> Activity, Action<int, string>? Answer = null);
 
 internal sealed record ScenarioResult(string Scenario, int Clients, int Turns, int Errors, TimeSpan Measured, IReadOnlyList<double> SortedLatenciesMs)
 {
@@ -42,10 +45,11 @@ internal static class LoadRunner
                 content.Headers.ContentType = Json;
                 var started = clock.Elapsed;
                 var ok = false;
+                byte[]? body = null;
                 try
                 {
                     using var response = await http.PostAsync(messages, content);
-                    await response.Content.ReadAsByteArrayAsync();
+                    body = await response.Content.ReadAsByteArrayAsync();
                     ok = response.IsSuccessStatusCode;
                 }
                 catch (HttpRequestException)
@@ -53,6 +57,11 @@ internal static class LoadRunner
                 }
 
                 var ended = clock.Elapsed;
+                if (body is not null)
+                {
+                    scenario.Answer?.Invoke(client, Encoding.UTF8.GetString(body)); // outside the timed span
+                }
+
                 if (started < measureFrom || ended > stopAt)
                 {
                     continue;

@@ -19,7 +19,16 @@ internal sealed class Office
         SeedLeads = seedLeads;
         DirectorUsers = Enumerable.Range(0, Directors).Select(i => new LoadUser($"29:director{i}", $"Director{i}", $"aad-director-{i}")).ToArray();
         Users = Enumerable.Range(0, seedLeads + NewScenarioLeads).Select(i => new LoadUser($"29:u{i:0000}", $"User{i:0000}", $"aad-u{i:0000}")).ToArray();
+        Crowd = Enumerable.Range(1, CrowdSize).Select(i => new LoadUser($"29:crowd{i:00}", $"Crowd{i:00}", $"aad-crowd-{i:00}")).ToArray();
     }
+
+    /// <summary>Co-handlers of the matters the card-action scenarios press on (invoke-change, crowd).</summary>
+    public const int CrowdSize = 20;
+
+    /// <summary>The 20 co-handlers of the crowd matters; in the connector's roster like everyone else.</summary>
+    public IReadOnlyList<LoadUser> Crowd { get; }
+
+    public IEnumerable<LoadUser> Everyone => DirectorUsers.Concat(Users).Concat(Crowd);
 
     public int SeedLeads { get; }
 
@@ -34,7 +43,7 @@ internal sealed class Office
     /// <summary>The person client <paramref name="client"/> asks "my" as: one of the seeded leads.</summary>
     public LoadUser Asker(int client) => Users[client % SeedLeads];
 
-    public IEnumerable<RosterMember> Roster => DirectorUsers.Concat(Users).Select(u => new RosterMember(u.TeamsUserId, u.Name, u.AadObjectId, $"{u.AadObjectId}@contoso.example"));
+    public IEnumerable<RosterMember> Roster => Everyone.Select(u => new RosterMember(u.TeamsUserId, u.Name, u.AadObjectId, $"{u.AadObjectId}@contoso.example"));
 
     /// <summary>The host's settings, as environment variables (the child process) or configuration keys (the seeding host).</summary>
     public Dictionary<string, string> Settings(IReadOnlyDictionary<string, string> storage)

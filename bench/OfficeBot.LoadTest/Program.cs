@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using OfficeBot.Cards.Actions;
 using OfficeBot.Testing;
 
 namespace OfficeBot.LoadTest;
@@ -56,16 +57,35 @@ internal static class LoadTestProgram
                 settings[key] = value;
             }
 
-            if (options.Scenarios.Contains("my") && options.SeedFor(backendName) > 0)
+            var seeded = 0;
+            if ((options.Scenarios.Contains("my") || options.Scenarios.Contains("invoke")) && options.SeedFor(backendName) > 0)
             {
                 var seed = await Seeder.SeedAsync(office, settings, options.SeedFor(backendName), options.SeedWorkers);
+                seeded = seed.Seeded;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{backend.Name}: seeded {seed.Seeded:N0} matters over {office.SeedLeads} leads with {options.SeedWorkers} workers in {seed.Elapsed.TotalSeconds:F1} s ({seed.Seeded / seed.Elapsed.TotalSeconds:F0}/s); number allocation gave up {seed.NumberAllocationsExhausted} times (sent again)"));
             }
 
-            await using var bot = await HostProcess.StartAsync(hostDll, [], settings, http);
-            foreach (var scenario in options.Scenarios.Select(name => ScenarioFor(name, office, connector.ServiceUrl)))
+            if (options.Scenarios.Contains("invoke") && seeded == 0)
             {
+                throw new ArgumentException("The invoke scenario refreshes seeded matters: give --seed N (N > 0).");
+            }
+
+            // The matters the card-action scenarios press on: 20 co-handlers each, registered like the seeds.
+            var changeMatter = options.Scenarios.Contains("invoke-change") ? await Seeder.RegisterCrowdMatterAsync(office, settings, "Opinions wanted") : default;
+            var crowdMatter = options.Scenarios.Contains("crowd") ? await Seeder.RegisterCrowdMatterAsync(office, settings, "Budget review") : default;
+
+            await using var bot = await HostProcess.StartAsync(hostDll, [], settings, http);
+            foreach (var name in options.Scenarios)
+            {
+                if (name == "crowd")
+                {
+                    await Crowd.RunAsync(http, bot.Messages, office, connector.ServiceUrl, crowdMatter, settings, backend.Name);
+                    continue;
+                }
+
+                var tally = new InvokeTally();
+                var scenario = ScenarioFor(name, office, connector.ServiceUrl, seeded, changeMatter, options.Clients, tally);
                 connector.Clear();
                 var target = scenario.Name == "echo" ? echo : bot;
                 var result = await LoadRunner.RunAsync(http, target.Messages, scenario, options);
@@ -75,6 +95,21 @@ internal static class LoadTestProgram
                 var sample = replies.LastOrDefault(r => !IsApology(r))?.Text ?? "(none)";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{backend.Name} {scenario.Name}: {result.Turns} turns, {result.TurnsPerSecond:F0}/s, p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms, {result.Errors} HTTP errors; {replies.Count} replies incl. warm-up, {apologies} apologies; a reply: \"{(sample.Length > 80 ? sample[..80] + "…" : sample)}\""));
+                if (name.StartsWith("invoke", StringComparison.Ordinal))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{backend.Name} {scenario.Name} answers incl. warm-up: {tally.Cards} cards, {tally.MatterCards} of a matter ({tally.Stale} of them \"out of date\", {tally.Cards - tally.Stale} applied/current), {tally.Other} not a card; e.g. \"{tally.Sample}\""));
+                }
+
+                if (name == "invoke-change")
+                {
+                    var (matter, history) = await Seeder.InspectAsync(office, settings, changeMatter.Number);
+                    var opinions = history.Count(h => h.Kind == OfficeBot.Domain.Matters.HistoryKind.OpinionGiven);
+                    var gapless = history.Select(h => h.Sequence).SequenceEqual(Enumerable.Range(1, history.Count));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{backend.Name} invoke-change store: #{changeMatter.Number} revision {changeMatter.Revision} → {matter.State.Revision}, {opinions} opinions in history (applied answers {tally.Cards - tally.Stale}), {history.Count} history lines, sequence 1..{history.Count} without gaps: {gapless}"));
+                }
+
                 if (apologies > 0)
                 {
                     Console.WriteLine("  host log tail: " + string.Join(" / ", bot.Output().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("Exception", StringComparison.Ordinal)).Distinct().Take(3)));
@@ -86,7 +121,7 @@ internal static class LoadTestProgram
         return 0;
     }
 
-    private static Scenario ScenarioFor(string name, Office office, string serviceUrl) => name switch
+    private static Scenario ScenarioFor(string name, Office office, string serviceUrl, int seeded, (int Number, int Revision) changeMatter, int clients, InvokeTally tally) => name switch
     {
         "echo" => new Scenario(name, (client, n) => Activities.Personal(office.Asker(client), $"echo {n}", "en-US", serviceUrl)),
         "new" => new Scenario(name, (client, n) =>
@@ -98,10 +133,30 @@ internal static class LoadTestProgram
 
         // The refresh a card's viewer triggers: load the matter, draw that person's view, answer in the HTTP response.
         // Directors see every matter, so each client refreshes its own seeded matter as a director.
-        "invoke" => new Scenario(name, (client, n) =>
-            Activities.Invoke(office.DirectorUsers[client % office.DirectorUsers.Count], "matter.refresh", 1 + (client * 37 + n) % 1000, 1, serviceUrl)),
-        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new, my or invoke."),
+        "invoke" => new Scenario(
+            name,
+            (client, n) => Activities.Invoke(office.DirectorUsers[client % office.DirectorUsers.Count], CardVerbs.Refresh, 1 + (client * 37 + n) % Math.Min(seeded, 1000), 1, serviceUrl),
+            (_, body) => tally.Count(InvokeAnswer.Parse(body))),
+
+        // Co-handlers of one matter give opinions on it, each on the card of their last answer: every applied opinion
+        // bumps the revision, so the others' next press is often on an out-of-date card, answered with the fresh one.
+        "invoke-change" => InvokeChange(name, office, serviceUrl, changeMatter, clients, tally),
+        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new, my, invoke, invoke-change or crowd."),
     };
+
+    private static Scenario InvokeChange(string name, Office office, string serviceUrl, (int Number, int Revision) matter, int clients, InvokeTally tally)
+    {
+        var revisions = Enumerable.Repeat(matter.Revision, clients).ToArray();
+        return new Scenario(
+            name,
+            (client, n) => Activities.Invoke(office.Crowd[client % office.Crowd.Count], CardVerbs.Opinion, matter.Number, revisions[client], serviceUrl, $"Opinion {client}-{n}"),
+            (client, body) =>
+            {
+                var answer = InvokeAnswer.Parse(body);
+                tally.Count(answer);
+                revisions[client] = answer.Revision ?? revisions[client];
+            });
+    }
 
     /// <summary>The adapter's last line of defence: the turn threw and the user was told nothing changed.</summary>
     private static bool IsApology(ConnectorCall reply) =>
@@ -118,6 +173,47 @@ internal static class LoadTestProgram
             var ratio = echo is null || r.Scenario == "echo" ? "—" : (r.TurnsPerSecond / echo.TurnsPerSecond).ToString("F2", CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {backend} | {r.Scenario} | {r.Clients} | {r.Turns} | {r.TurnsPerSecond:F0} | {r.Percentile(50):F1} | {r.Percentile(99):F1} | {ratio} | {r.Errors} | {apologies} of {replies} |"));
+        }
+    }
+}
+
+/// <summary>Invoke answers seen by a scenario (warm-up included): cards, how many said "out of date", anything else.</summary>
+internal sealed class InvokeTally
+{
+    private int _cards;
+    private int _stale;
+    private int _other;
+    private int _matterCards;
+
+    public int Cards => _cards;
+
+    /// <summary>Cards of a matter (they carry a refresh with the matter's revision), not e.g. a "not found" card.</summary>
+    public int MatterCards => _matterCards;
+
+    public int Stale => _stale;
+
+    public int Other => _other;
+
+    public string Sample { get; private set; } = "(none)";
+
+    public void Count(InvokeAnswer answer)
+    {
+        if (!answer.IsCard)
+        {
+            Interlocked.Increment(ref _other);
+            Sample = answer.Text.Length > 120 ? answer.Text[..120] + "…" : answer.Text;
+            return;
+        }
+
+        Interlocked.Increment(ref _cards);
+        if (answer.Revision is not null)
+        {
+            Interlocked.Increment(ref _matterCards);
+        }
+
+        if (answer.OutOfDate)
+        {
+            Interlocked.Increment(ref _stale);
         }
     }
 }
