@@ -40,15 +40,17 @@ public sealed partial class CardActionDispatcher
     private readonly MatterService _matters;
     private readonly MatterPresenter _presenter;
     private readonly CardContexts _contexts;
+    private readonly MatterCards _cards;
     private readonly RoleDirectory _roles;
     private readonly PeopleStore _people;
     private readonly OfficeTime _time;
     private readonly Language _defaultLanguage;
     private readonly ILogger<CardActionDispatcher> _logger;
 
-    public CardActionDispatcher(MatterService matters, MatterPresenter presenter, CardContexts contexts, RoleDirectory roles, PeopleStore people,
+    public CardActionDispatcher(MatterService matters, MatterPresenter presenter, CardContexts contexts, MatterCards cards, RoleDirectory roles, PeopleStore people,
         OfficeTime time, IOptions<OfficeOptions> options, ILogger<CardActionDispatcher> logger)
     {
+        _cards = cards;
         _matters = matters;
         _presenter = presenter;
         _contexts = contexts;
@@ -156,14 +158,8 @@ public sealed partial class CardActionDispatcher
         return new CardActionResult(await MatterReplyAsync(changed, actor, language, null, cancellationToken), changed, result.Appended, actor, false);
     }
 
-    /// <summary>Builds the card of a matter for one viewer, with an optional notice at the top.</summary>
-    public async Task<Reply> MatterReplyAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken)
-    {
-        var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        var context = await _contexts.ForAsync(matter, viewer, notice, cancellationToken);
-        var card = MatterCard.Build(_presenter.View(matter, history, language), language, context);
-        return new Reply(notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number);
-    }
+    private Task<Reply> MatterReplyAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken) =>
+        _cards.ForViewerAsync(matter, viewer, language, notice, cancellationToken);
 
     private async Task<CardActionResult> ViewAsync(CardActionRequest request, CardActionData data, Actor actor, Language language, CancellationToken cancellationToken)
     {

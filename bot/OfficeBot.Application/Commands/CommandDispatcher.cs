@@ -33,15 +33,15 @@ public sealed partial class CommandDispatcher
     private readonly RoleDirectory _roles;
     private readonly OfficeTime _time;
     private readonly Language _defaultLanguage;
-    private readonly FollowUpQueue? _followUps;
-    private readonly CardContexts? _contexts;
+    private readonly FollowUpQueue _followUps;
+    private readonly MatterCards _cards;
     private readonly ILogger<CommandDispatcher> _logger;
 
     public CommandDispatcher(CommandParser parser, MatterService matters, MatterPresenter presenter, RoleDirectory roles, OfficeTime time,
-        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, FollowUpQueue? followUps = null, CardContexts? contexts = null)
+        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, MatterCards cards, FollowUpQueue followUps)
     {
         _followUps = followUps;
-        _contexts = contexts;
+        _cards = cards;
         _parser = parser;
         _matters = matters;
         _presenter = presenter;
@@ -115,9 +115,10 @@ public sealed partial class CommandDispatcher
         }
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
-        var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        _followUps?.Enqueue(matter, history, turn.Actor);
-        return await MatterReplyAsync(turn, matter, history, cancellationToken, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector));
+        // A new matter's history is just its registration, and all of it is news to the people it names.
+        var history = await _matters.RecentHistoryAsync(matter, matter.State.HistoryCount, cancellationToken);
+        _followUps.Enqueue(matter, history, turn.Actor);
+        return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
     }
 
     private async Task<Reply> ListAsync(ListMattersCommand command, Turn turn, CancellationToken cancellationToken)
@@ -153,8 +154,7 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.UnknownMatter(command.Number), CommandVerb.Show);
         }
 
-        var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        return await MatterReplyAsync(turn, matter, history, cancellationToken, $"#{matter.Number} {matter.State.Title}", confirmation: false);
+        return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, notice: null, cancellationToken);
     }
 
     private Task<Reply> AcknowledgeAsync(AcknowledgeCommand command, Turn turn, CancellationToken cancellationToken) =>
@@ -222,20 +222,8 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.Refused(refusal, matter.Status), verb);
         }
 
-        var history = await _matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        _followUps?.Enqueue(matter, result.Appended, turn.Actor);
-        return await MatterReplyAsync(turn, matter, history, cancellationToken, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number));
-    }
-
-    /// <summary>The matter's card as the person who typed the command sees it: with their buttons and a refresh for everyone else's view.</summary>
-    /// <remarks>A confirmation ("Registered #12") is written at the top of the card: one message, not a text and a card.</remarks>
-    private async Task<Reply> MatterReplyAsync(Turn turn, Matter matter, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken, string summary, bool confirmation = true)
-    {
-        var view = _presenter.View(matter, history, turn.Language);
-        var card = _contexts is null
-            ? MatterCard.Build(view, turn.Language)
-            : MatterCard.Build(view, turn.Language, await _contexts.ForAsync(matter, turn.Actor, confirmation ? summary : null, cancellationToken));
-        return new Reply(summary, card, matter.Number);
+        _followUps.Enqueue(matter, result.Appended, turn.Actor);
+        return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
     }
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));

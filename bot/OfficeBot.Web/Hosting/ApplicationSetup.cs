@@ -34,6 +34,7 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<PeopleStore>();
         builder.Services.AddSingleton<SentCardStore>();
         builder.Services.AddSingleton<CardContexts>();
+        builder.Services.AddSingleton<MatterCards>();
         builder.Services.AddSingleton<CardActionDispatcher>();
         builder.Services.AddSingleton<MatterFollowUp>();
         builder.Services.AddSingleton<FollowUpQueue>();

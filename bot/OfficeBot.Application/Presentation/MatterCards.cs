@@ -1,0 +1,21 @@
+using OfficeBot.Application.Matters;
+using OfficeBot.Application.Messaging;
+using OfficeBot.Cards.Builders;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Office;
+
+namespace OfficeBot.Application.Presentation;
+
+/// <summary>The matter card as one person sees it — their buttons, a refresh for everyone else's view — for replies to commands and to card presses alike.</summary>
+public sealed class MatterCards(MatterService matters, MatterPresenter presenter, CardContexts contexts)
+{
+    /// <param name="notice">A line at the top of the card (a confirmation, a refusal, what changed), or null.</param>
+    /// <param name="summary">What notifications and screen readers show; defaults to the notice, else "#12 title".</param>
+    public async Task<Reply> ForViewerAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken, string? summary = null)
+    {
+        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
+        var context = await contexts.ForAsync(matter, viewer, notice, cancellationToken);
+        var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
+        return new Reply(summary ?? notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number);
+    }
+}
