@@ -118,9 +118,9 @@ internal static class Seeder
 
     private sealed class NoMessenger : IMessenger
     {
-        public Task<SentCard?> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken) => Task.FromResult<SentCard?>(null);
+        public Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken) => Task.FromResult(new SendResult(Delivery.NoAddress));
 
-        public Task<bool> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Gone);
     }
 
     private sealed class RosterDirectory(Office office) : IMemberDirectory

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using OfficeBot.Application.Configuration;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Office;
+using OfficeBot.Application.Outbox;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 using OfficeBot.Storage;
@@ -44,8 +45,9 @@ public abstract class MatterServiceTests : IAsyncLifetime
     {
         _store = CreateStore();
         await _store.EnsureTableAsync(MatterRepository.TableName);
+        await _store.EnsureTableAsync(OutboxStore.WakeTable);
         var time = new OfficeTime(_clock, Options.Create(new OfficeOptions()));
-        _service = new MatterService(new MatterRepository(_store), time, NullLogger<MatterService>.Instance);
+        _service = new MatterService(new MatterRepository(_store, new OutboxStore(_store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
     }
 
     public Task DisposeAsync()
@@ -126,7 +128,7 @@ public abstract class MatterServiceTests : IAsyncLifetime
     private async Task<Matter> RegisterAsync()
     {
         var (matter, refusal) = await _service.RegisterAsync(Tenant, new MatterRegistration("年度預算", Lead: Lead.Person, CoHandlers: [Co.Person],
-            Due: new DueDate(new DateOnly(2026, 12, 4))), Director, CancellationToken.None);
+            Due: new DueDate(new DateOnly(2026, 12, 4))), Director, null, CancellationToken.None);
         Assert.Null(refusal);
         return matter!;
     }

@@ -141,7 +141,7 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <summary>Waits until the notifications and in-place updates that followed the last changes have gone out.</summary>
     public Task FollowUpsDoneAsync() =>
-        ((OfficeBot.Application.FollowUp.FollowUpQueue)Services.GetService(typeof(OfficeBot.Application.FollowUp.FollowUpQueue))!).WhenIdleAsync(TimeSpan.FromSeconds(20));
+        ((OfficeBot.Application.Outbox.OutboxSignal)Services.GetService(typeof(OfficeBot.Application.Outbox.OutboxSignal))!).WhenIdleAsync(TimeSpan.FromSeconds(20));
 
     /// <summary>The single reply a message got.</summary>
     public async Task<ConnectorCall> AskAsync(TeamsUser from, string text, string locale = "zh-TW", string tenant = TenantA, params TeamsUser[] mentions)

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeBot.Application.Configuration;
-using OfficeBot.Application.FollowUp;
 using OfficeBot.Application.Localization;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
@@ -15,7 +14,7 @@ using OfficeBot.Domain.Office;
 namespace OfficeBot.Application.Commands;
 
 /// <summary>One chat turn as the handlers see it.</summary>
-public sealed record Turn(string TenantId, Actor Actor, Language Language, IMemberDirectory Members)
+public sealed record Turn(string TenantId, Actor Actor, Language Language, IMemberDirectory Members, string? RequestKey = null)
 {
     public Messages Say { get; } = new(Language);
 }
@@ -33,14 +32,12 @@ public sealed partial class CommandDispatcher
     private readonly RoleDirectory _roles;
     private readonly OfficeTime _time;
     private readonly Language _defaultLanguage;
-    private readonly FollowUpQueue _followUps;
     private readonly MatterCards _cards;
     private readonly ILogger<CommandDispatcher> _logger;
 
     public CommandDispatcher(CommandParser parser, MatterService matters, MatterPresenter presenter, RoleDirectory roles, OfficeTime time,
-        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, MatterCards cards, FollowUpQueue followUps)
+        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, MatterCards cards)
     {
-        _followUps = followUps;
         _cards = cards;
         _parser = parser;
         _matters = matters;
@@ -66,7 +63,7 @@ public sealed partial class CommandDispatcher
     {
         var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone, message.Locale));
         var language = message.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : parsed.Command is HelpCommand { Asked: false } ? _defaultLanguage : parsed.Script;
-        var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members);
+        var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey);
 
         if (parsed.Error is { } error)
         {
@@ -108,17 +105,15 @@ public sealed partial class CommandDispatcher
 
         var registration = new MatterRegistration(command.Title, null, command.Source, command.DocumentNumber, command.Urgency, lead, coHandlers,
             command.Due is { } due ? new DueDate(due.Date, due.Time) : null);
-        var (matter, refusal) = await _matters.RegisterAsync(turn.TenantId, registration, turn.Actor, cancellationToken);
+        var (matter, refusal) = await _matters.RegisterAsync(turn.TenantId, registration, turn.Actor, turn.RequestKey, cancellationToken);
         if (matter is null)
         {
             return Error(turn, turn.Say.Refused(refusal!.Value, MatterStatus.Registered), CommandVerb.New);
         }
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
-        // A new matter's history is just its registration, and all of it is news to the people it names.
-        var history = await _matters.RecentHistoryAsync(matter, matter.State.HistoryCount, cancellationToken);
-        _followUps.Enqueue(matter, history, turn.Actor);
-        return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
+        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
+        return reply with { Committed = turn.Say.RegisteredButNotShown(matter.Number) };
     }
 
     private async Task<Reply> ListAsync(ListMattersCommand command, Turn turn, CancellationToken cancellationToken)
@@ -222,8 +217,8 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.Refused(refusal, matter.Status), verb);
         }
 
-        _followUps.Enqueue(matter, result.Appended, turn.Actor);
-        return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
+        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
+        return result.Outcome.IsChanged ? reply with { Committed = turn.Say.ChangedButNotShown(number) } : reply;
     }
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));

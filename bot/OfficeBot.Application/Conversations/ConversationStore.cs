@@ -32,6 +32,17 @@ public sealed class ConversationStore(ITableStore store)
         return row is null ? null : StoredJson.Deserialize<SavedConversation>(row.Data);
     }
 
+    /// <summary>Any conversation of the tenant the bot has been part of: its service URL and bot account open new personal chats.</summary>
+    public async Task<SavedConversation?> AnyForTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await foreach (var row in store.QueryAsync(Table, MatterKeys.Partition(tenantId), "c|", "c}", 1, cancellationToken))
+        {
+            return StoredJson.Deserialize<SavedConversation>(row.Data);
+        }
+
+        return null;
+    }
+
     private static string UserKey(string objectId) => "u|" + MatterKeys.Safe(objectId.ToLowerInvariant());
 
     private static string ConversationKey(string conversationId) => "c|" + MatterKeys.Safe(conversationId);

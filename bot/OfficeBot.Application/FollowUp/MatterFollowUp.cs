@@ -5,6 +5,7 @@ using OfficeBot.Application.Localization;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
+using OfficeBot.Application.Outbox;
 using OfficeBot.Application.People;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Builders;
@@ -15,20 +16,23 @@ using OfficeBot.Domain.Office;
 namespace OfficeBot.Application.FollowUp;
 
 /// <summary>
-/// What follows a change, after the person who made it has their answer: every card of the matter already in a chat is
-/// updated in place (so none of them lies), and the people the change concerns are told, each in their own language and
-/// with the card of their own role.
+/// What follows a change, carried out from the outbox after the person who made it has their answer: every card of the
+/// matter already in a chat is updated in place (so none of them lies), and the people the change concerns are told,
+/// each in their own language and with the card of their own role. Each update and each notice is one step of the
+/// outbox item, so a retry or a crash repeats none that was delivered.
 /// </summary>
 public sealed partial class MatterFollowUp(
     IMessenger messenger,
     SentCardStore sentCards,
     PeopleStore people,
+    MatterRepository repository,
     MatterService matters,
     MatterPresenter presenter,
     CardContexts contexts,
     RoleDirectory roles,
+    OfficeTime time,
     IOptionsMonitor<OfficeOptions> office,
-    ILogger<MatterFollowUp> logger)
+    ILogger<MatterFollowUp> logger) : IOutboxHandler
 {
     private enum Notice
     {
@@ -41,32 +45,65 @@ public sealed partial class MatterFollowUp(
         Update,
     }
 
-    public async Task RunAsync(Matter matter, IReadOnlyList<HistoryEntry> appended, Actor actor, CancellationToken cancellationToken)
-    {
-        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        await UpdateSentCardsAsync(matter, history, cancellationToken);
+    public string Kind => OutboxKinds.MatterChange;
 
-        foreach (var (recipient, notice, entry) in Recipients(matter, appended, actor))
+    /// <summary>The outbox item that a change of <paramref name="matter"/> writes in its own batch.</summary>
+    public static OutboxItem ItemFor(Matter matter, IReadOnlyList<HistoryEntry> appended, Actor actor, DateTimeOffset now) => new()
+    {
+        Id = OutboxKeys.MatterChangeId(matter.Number, matter.State.Revision),
+        Kind = OutboxKinds.MatterChange,
+        TenantId = matter.State.TenantId,
+        MatterNumber = matter.Number,
+        Sequences = appended.Select(e => e.Sequence).ToList(),
+        ActorObjectId = actor.Person.ObjectId,
+        CreatedAt = now,
+        DueAt = now,
+    };
+
+    public async Task HandleAsync(OutboxItem item, IOutboxProgress progress, CancellationToken cancellationToken)
+    {
+        var loaded = await repository.GetAsync(item.TenantId, item.MatterNumber, cancellationToken);
+        if (loaded is null)
         {
-            await NotifyAsync(matter, history, recipient, notice, entry, cancellationToken);
+            return;
+        }
+
+        if (item.RepairIndex)
+        {
+            await progress.StepAsync("index", token => repository.RepairIndexAsync(loaded, item.StaleIndexKeys, token), cancellationToken);
+        }
+
+        var matter = loaded.Matter;
+        var appended = item.Sequences.Count == 0
+            ? []
+            : (await repository.GetHistoryAsync(item.TenantId, item.MatterNumber, item.Sequences.Min(), cancellationToken))
+                .Where(e => item.Sequences.Contains(e.Sequence)).ToList();
+        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
+
+        foreach (var sent in await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
+        {
+            await progress.StepAsync($"u|{sent.ConversationId}|{sent.ActivityId}", token => UpdateSentCardAsync(matter, history, sent, token), cancellationToken);
+        }
+
+        foreach (var (recipient, notice, entry) in Recipients(matter, appended, item.ActorObjectId ?? string.Empty))
+        {
+            await progress.StepAsync($"n|{recipient.ObjectId}|{notice}", token => NotifyAsync(matter, history, recipient, notice, entry, token), cancellationToken);
         }
     }
 
-    private async Task UpdateSentCardsAsync(Matter matter, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken)
+    private async Task UpdateSentCardAsync(Matter matter, IReadOnlyList<HistoryEntry> history, SentCard sent, CancellationToken cancellationToken)
     {
-        foreach (var sent in await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
+        var language = Languages.FromLocale(sent.Locale, Languages.FromLocale(office.CurrentValue.DefaultLocale));
+        var view = presenter.View(matter, history, language);
+        var context = sent.ViewerObjectId is { } viewerId
+            ? await contexts.ForAsync(matter, roles.ActorFor(new Person(viewerId, viewerId)), null, cancellationToken)
+            : contexts.Neutral(matter);
+        var reply = new Reply($"#{matter.Number} {matter.State.Title}", MatterCard.Build(view, language, context), matter.Number);
+        if (await messenger.UpdateAsync(sent, reply, cancellationToken) != Delivery.Delivered)
         {
-            var language = Languages.FromLocale(sent.Locale, Languages.FromLocale(office.CurrentValue.DefaultLocale));
-            var view = presenter.View(matter, history, language);
-            var context = sent.ViewerObjectId is { } viewerId
-                ? await contexts.ForAsync(matter, roles.ActorFor(new Person(viewerId, viewerId)), null, cancellationToken)
-                : contexts.Neutral(matter);
-            var reply = new Reply($"#{matter.Number} {matter.State.Title}", MatterCard.Build(view, language, context), matter.Number);
-            if (!await messenger.UpdateAsync(sent, reply, cancellationToken))
-            {
-                LogStaleCardGone(sent.TenantId, sent.MatterNumber, sent.ActivityId);
-                await sentCards.ForgetAsync(sent, cancellationToken);
-            }
+            // Deleted, or the bot was removed from that chat: never PUT again.
+            LogStaleCardGone(sent.TenantId, sent.MatterNumber, sent.ActivityId);
+            await sentCards.ForgetAsync(sent, cancellationToken);
         }
     }
 
@@ -92,22 +129,27 @@ public sealed partial class MatterFollowUp(
             _ => new Reply(say.Decided(matter.Number, title, $"{entry.Actor.DisplayName} {say.History(entry, NameOf)}"), MatterCard.Build(view, language, context), matter.Number),
         };
 
-        var sent = await messenger.SendToPersonAsync(matter.State.TenantId, recipient.ObjectId, reply, cancellationToken);
-        if (sent is null)
+        var result = await messenger.SendToPersonAsync(matter.State.TenantId, recipient.ObjectId, reply, cancellationToken);
+        if (result.Delivery != Delivery.Delivered)
         {
-            LogUnreachable(matter.State.TenantId, matter.Number, recipient.ObjectId);
+            // Recorded on the person for the director to see; the other recipients are not held up.
+            LogUnreachable(matter.State.TenantId, matter.Number, recipient.ObjectId, result.Delivery);
+            await people.MarkUnreachableAsync(matter.State.TenantId, known ?? new KnownPerson(recipient.ObjectId, recipient.DisplayName, null), result.Delivery.ToString(), time.Now, cancellationToken);
             return;
         }
 
-        await sentCards.RecordAsync(sent with { ViewerObjectId = recipient.ObjectId, Locale = known?.Locale }, cancellationToken);
+        if (result.Card is { } card)
+        {
+            await sentCards.RecordAsync(card with { ViewerObjectId = recipient.ObjectId, Locale = known?.Locale }, cancellationToken);
+        }
     }
 
     /// <summary>Who hears of which change; the person who made it is never told of their own act.</summary>
-    private IEnumerable<(Person Recipient, Notice Notice, HistoryEntry Entry)> Recipients(Matter matter, IReadOnlyList<HistoryEntry> appended, Actor actor)
+    private IEnumerable<(Person Recipient, Notice Notice, HistoryEntry Entry)> Recipients(Matter matter, IReadOnlyList<HistoryEntry> appended, string actorObjectId)
     {
         var state = matter.State;
         var directors = office.CurrentValue.Directors.Select(id => new Person(id, id)).ToList();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { actor.Person.ObjectId };
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { actorObjectId };
         var list = new List<(Person, Notice, HistoryEntry)>();
 
         void Add(Person? person, Notice notice, HistoryEntry entry)
@@ -178,8 +220,8 @@ public sealed partial class MatterFollowUp(
         return list;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} about {TenantId}#{MatterNumber}: no conversation reference (bot not installed for them)")]
-    private partial void LogUnreachable(string tenantId, int matterNumber, string objectId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} about {TenantId}#{MatterNumber}: {Delivery}")]
+    private partial void LogUnreachable(string tenantId, int matterNumber, string objectId, Delivery delivery);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card {ActivityId} of {TenantId}#{MatterNumber} can no longer be updated; forgotten")]
     private partial void LogStaleCardGone(string tenantId, int matterNumber, string activityId);

@@ -162,6 +162,21 @@ public sealed class Messages(Language language)
 
     public string Transferred(int number) => Pick($"#{number} transferred.", $"#{number} 已轉辦。", $"#{number} 已转办。");
 
+    public string RegisteredButNotShown(int number) => Pick(
+        $"Registered #{number}, but its card could not be shown. Type \"show #{number}\" to see it; do not register it again.",
+        $"已登記 #{number}，但卡片無法顯示。請輸入「查看 #{number}」查看，不必重新登記。",
+        $"已登记 #{number}，但卡片无法显示。请输入「查看 #{number}」查看，不必重新登记。");
+
+    public string ChangedButNotShown(int number) => Pick(
+        $"#{number} was updated, but its card could not be shown. Type \"show #{number}\" to see it.",
+        $"#{number} 已更新，但卡片無法顯示。請輸入「查看 #{number}」查看。",
+        $"#{number} 已更新，但卡片无法显示。请输入「查看 #{number}」查看。");
+
+    public string StoreBusy => Pick(
+        "The office's records are busy right now and nothing was changed; please try again in a moment.",
+        "辦公室紀錄正忙，沒有任何資料被更改，請稍後再試。",
+        "办公室记录正忙，没有任何数据被更改，请稍后再试。");
+
     public string NothingChanged(int number) => Pick($"#{number} was already so; nothing changed.", $"#{number} 已是如此，未作變更。", $"#{number} 已是如此，未作变更。");
 
     public string ListHeading(MatterListKind kind) => kind switch

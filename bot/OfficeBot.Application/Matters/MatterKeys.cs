@@ -9,7 +9,9 @@ namespace OfficeBot.Application.Matters;
 /// <item><c>seq</c> — the next matter number (optimistic concurrency hands out each number once);</item>
 /// <item><c>m0000000012</c> — matter #12; <c>m0000000012h000003</c> — its third history line;</item>
 /// <item><c>o|m0000000012</c> — #12 is open (director's overdue and review lists);</item>
-/// <item><c>p|{objectId}|m0000000012</c> — #12 is open and concerns that person ("my matters").</item>
+/// <item><c>p|{objectId}|m0000000012</c> — #12 is open and concerns that person ("my matters");</item>
+/// <item><c>a|{conversation}|{activity}</c> — the message that registered a matter (a redelivery registers nothing new);</item>
+/// <item><c>q|{due ticks}|{id}</c> — an outbox item (see OutboxKeys); <c>x|{id}</c> — one set aside after too many failures.</item>
 /// </list>
 /// </summary>
 internal static class MatterKeys
@@ -27,6 +29,9 @@ internal static class MatterKeys
     public static string HistoryFrom(int number) => $"m{number:D10}h";
 
     public static string HistoryTo(int number) => $"m{number:D10}i";
+
+    /// <summary>The request (conversation id and activity id) that registered a matter, so a redelivered message registers nothing new.</summary>
+    public static string Request(string requestKey) => "a|" + Safe(requestKey.Length > 512 ? requestKey[..512] : requestKey);
 
     public static string Open(int number) => $"{OpenPrefix}{Matter(number)}";
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using OfficeBot.Application.Outbox;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Storage;
 
@@ -15,8 +16,11 @@ public sealed class LoadedMatter(Matter matter, string etag)
     public MatterState Original { get; } = matter.State;
 }
 
-/// <summary>Stores matters, their append-only history and their list indexes through the storage port (keys: <see cref="MatterKeys"/>).</summary>
-public sealed class MatterRepository(ITableStore store)
+/// <summary>
+/// Stores matters, their append-only history, their list indexes and the outbox item of each change through the storage
+/// port (keys: <see cref="MatterKeys"/>). A change and what it promises to send are one atomic batch.
+/// </summary>
+public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
 {
     public const string TableName = "matters";
 
@@ -48,7 +52,13 @@ public sealed class MatterRepository(ITableStore store)
     /// Takes the next number of the tenant and stores the new matter in one batch with the sequence row, so two people
     /// registering at once get different numbers and neither registration is lost.
     /// </summary>
-    public async Task<(Matter? Matter, Refusal? Refusal)> CreateAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, CancellationToken cancellationToken)
+    /// <param name="tenantId">The tenant (one partition).</param>
+    /// <param name="register">Builds the matter for the number allocated (the domain may refuse).</param>
+    /// <param name="followUp">The outbox item the new matter promises (notifications), written in the same batch.</param>
+    /// <param name="requestKey">Identifies the request (conversation and activity id): a retry of the same request returns the matter it registered instead of a second one.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    public async Task<(Matter? Matter, Refusal? Refusal)> CreateAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, Func<Matter, OutboxItem>? followUp,
+        string? requestKey, CancellationToken cancellationToken)
     {
         // Within one instance, registrations of a tenant take turns: they would all race for the same sequence row and
         // all but one would lose and retry. Across instances the sequence row's ETag still decides.
@@ -56,7 +66,7 @@ public sealed class MatterRepository(ITableStore store)
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await AllocateAndInsertAsync(tenantId, register, cancellationToken);
+            return await AllocateAndInsertAsync(tenantId, register, followUp, requestKey, cancellationToken);
         }
         finally
         {
@@ -64,11 +74,20 @@ public sealed class MatterRepository(ITableStore store)
         }
     }
 
-    private async Task<(Matter? Matter, Refusal? Refusal)> AllocateAndInsertAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, CancellationToken cancellationToken)
+    private async Task<(Matter? Matter, Refusal? Refusal)> AllocateAndInsertAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, Func<Matter, OutboxItem>? followUp,
+        string? requestKey, CancellationToken cancellationToken)
     {
         var partition = MatterKeys.Partition(tenantId);
+        var requestRow = requestKey is null ? null : MatterKeys.Request(requestKey);
         for (var attempt = 0; attempt < MaxNumberAttempts; attempt++)
         {
+            if (requestRow is not null && await store.GetAsync(MatterKeys.Table, partition, requestRow, cancellationToken) is { } earlier
+                && await GetAsync(tenantId, StoredJson.Deserialize<RequestRow>(earlier.Data).Number, cancellationToken) is { } registered)
+            {
+                // The same message delivered again (Teams retries, or a reply that failed after the commit): same matter.
+                return (registered.Matter, null);
+            }
+
             var sequence = await store.GetAsync(MatterKeys.Table, partition, MatterKeys.Sequence, cancellationToken);
             var number = sequence is null ? 1 : StoredJson.Deserialize<SequenceRow>(sequence.Data).Next;
             var (matter, refusal) = register(number);
@@ -78,16 +97,20 @@ public sealed class MatterRepository(ITableStore store)
             }
 
             var next = new StoredRow(partition, MatterKeys.Sequence, StoredJson.Serialize(new SequenceRow(number + 1)));
-            var operations = new List<BatchOperation>
+            var core = new List<BatchOperation>
             {
                 sequence is null ? BatchOperation.Insert(next) : BatchOperation.Replace(next, sequence.ETag!),
                 BatchOperation.Insert(new StoredRow(partition, MatterKeys.Matter(number), StoredJson.Serialize(matter.State))),
             };
-            operations.AddRange(HistoryRows(partition, matter));
-            operations.AddRange(IndexChanges(partition, before: null, after: matter.State));
+            core.AddRange(HistoryRows(partition, matter));
+            if (requestRow is not null)
+            {
+                core.Add(BatchOperation.Insert(new StoredRow(partition, requestRow, StoredJson.Serialize(new RequestRow(number)))));
+            }
+
             try
             {
-                await store.SubmitBatchAsync(MatterKeys.Table, operations, cancellationToken);
+                await CommitAsync(tenantId, core, IndexChanges(partition, before: null, after: matter.State), followUp?.Invoke(matter), cancellationToken);
                 matter.MarkCommitted();
                 return (matter, null);
             }
@@ -102,19 +125,88 @@ public sealed class MatterRepository(ITableStore store)
     }
 
     /// <summary>Stores the changed matter if nobody changed it since it was loaded; otherwise throws <see cref="ConcurrencyException"/>.</summary>
-    public async Task<string> SaveAsync(LoadedMatter loaded, CancellationToken cancellationToken)
+    /// <param name="loaded">The matter as loaded and then changed.</param>
+    /// <param name="followUp">The outbox item the change promises (notifications, card updates), written in the same batch.</param>
+    /// <param name="cancellationToken">Cancels the save.</param>
+    public async Task<string> SaveAsync(LoadedMatter loaded, OutboxItem? followUp, CancellationToken cancellationToken)
     {
         var state = loaded.Matter.State;
         var partition = MatterKeys.Partition(state.TenantId);
-        var operations = new List<BatchOperation>
+        var core = new List<BatchOperation>
         {
             BatchOperation.Replace(new StoredRow(partition, MatterKeys.Matter(state.Number), StoredJson.Serialize(state)), loaded.ETag),
         };
-        operations.AddRange(HistoryRows(partition, loaded.Matter));
-        operations.AddRange(IndexChanges(partition, loaded.Original, state));
-        var etags = await store.SubmitBatchAsync(MatterKeys.Table, operations, cancellationToken);
+        core.AddRange(HistoryRows(partition, loaded.Matter));
+        var etags = await CommitAsync(state.TenantId, core, IndexChanges(partition, loaded.Original, state), followUp, cancellationToken);
         loaded.Matter.MarkCommitted();
         return etags[0];
+    }
+
+    /// <summary>
+    /// Writes a change, its index rows and its outbox item. The change, the item and every index upsert go in one atomic
+    /// batch; index deletions that do not fit the batch limit are written right after, and the item is marked to repair
+    /// the index, so a crash in between leaves at worst a stale list row that the follow-up removes.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> CommitAsync(string tenantId, List<BatchOperation> core, IEnumerable<BatchOperation> indexChanges, OutboxItem? followUp,
+        CancellationToken cancellationToken)
+    {
+        var index = indexChanges.ToList();
+        var upserts = index.Where(o => o.Kind != BatchOperationKind.Delete).ToList();
+        var deletes = index.Where(o => o.Kind == BatchOperationKind.Delete).ToList();
+        var room = TableBatch.MaxOperations - core.Count - upserts.Count - (followUp is null ? 0 : 1);
+        var later = room >= deletes.Count ? [] : deletes.Skip(Math.Max(0, room)).ToList();
+        var operations = new List<BatchOperation>(core);
+        operations.AddRange(upserts);
+        operations.AddRange(deletes.Take(deletes.Count - later.Count));
+        if (followUp is not null)
+        {
+            if (later.Count > 0)
+            {
+                followUp = followUp with { RepairIndex = true, StaleIndexKeys = later.Select(o => o.Row.RowKey).ToList() };
+            }
+
+            await outbox.EnsureTenantAsync(tenantId, followUp.DueAt, cancellationToken);
+            operations.Add(BatchOperation.Insert(OutboxStore.NewRow(followUp)));
+        }
+
+        var etags = await store.SubmitBatchAsync(MatterKeys.Table, operations, cancellationToken);
+        foreach (var chunk in later.Chunk(TableBatch.MaxOperations))
+        {
+            await DeleteIndexRowsAsync(chunk, cancellationToken);
+        }
+
+        return etags;
+    }
+
+    /// <summary>Re-derives a matter's list rows from its current state and removes <paramref name="staleKeys"/> that are still not wanted.</summary>
+    public async Task RepairIndexAsync(LoadedMatter loaded, IReadOnlyList<string> staleKeys, CancellationToken cancellationToken)
+    {
+        var state = loaded.Matter.State;
+        var partition = MatterKeys.Partition(state.TenantId);
+        var wanted = IndexKeys(state);
+        var summary = StoredJson.Serialize(MatterSummary.Of(state));
+        foreach (var chunk in wanted.Select(key => BatchOperation.Upsert(new StoredRow(partition, key, summary))).Chunk(TableBatch.MaxOperations))
+        {
+            await store.SubmitBatchAsync(MatterKeys.Table, chunk, cancellationToken);
+        }
+
+        await DeleteIndexRowsAsync(staleKeys.Where(k => !wanted.Contains(k)).Select(k => BatchOperation.Delete(partition, k, BatchOperation.AnyETag)), cancellationToken);
+    }
+
+    /// <summary>One by one, so a row already gone (removed by an earlier attempt) does not stop the others.</summary>
+    private async Task DeleteIndexRowsAsync(IEnumerable<BatchOperation> deletes, CancellationToken cancellationToken)
+    {
+        foreach (var delete in deletes)
+        {
+            try
+            {
+                await store.DeleteAsync(MatterKeys.Table, delete.Row.PartitionKey, delete.Row.RowKey, BatchOperation.AnyETag, cancellationToken);
+            }
+            catch (ConcurrencyException)
+            {
+                // Already gone.
+            }
+        }
     }
 
     public IAsyncEnumerable<MatterSummary> OpenForPersonAsync(string tenantId, string objectId, CancellationToken cancellationToken) =>
@@ -180,4 +272,6 @@ public sealed class MatterRepository(ITableStore store)
     }
 
     private sealed record SequenceRow(int Next);
+
+    private sealed record RequestRow(int Number);
 }

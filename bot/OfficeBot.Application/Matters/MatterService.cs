@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using OfficeBot.Application.FollowUp;
 using OfficeBot.Application.Office;
+using OfficeBot.Application.Outbox;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Storage;
 
@@ -14,14 +16,30 @@ public sealed record ChangeResult(Matter? Matter, Outcome Outcome, IReadOnlyList
 /// <summary>
 /// Changes matters without losing anyone's update: load, apply the domain operation, store with the ETag; if someone
 /// else stored first, load again and re-apply to the newer state (the domain re-checks permission and state each time).
+/// Every change is stored with its follow-up (who is told, which cards are updated) as an outbox item in the same batch.
 /// </summary>
-public sealed partial class MatterService(MatterRepository repository, OfficeTime time, ILogger<MatterService> logger)
+public sealed partial class MatterService(MatterRepository repository, OfficeTime time, OutboxSignal outbox, ILogger<MatterService> logger)
 {
     /// <summary>Each round of contention lets at least one writer through, so this many attempts serve that many people pressing at once.</summary>
     private const int MaxAttempts = 40;
 
-    public Task<(Matter? Matter, Refusal? Refusal)> RegisterAsync(string tenantId, MatterRegistration registration, Actor actor, CancellationToken cancellationToken) =>
-        repository.CreateAsync(tenantId, number => Matter.Register(tenantId, number, registration, actor, time.Now, time.Zone), cancellationToken);
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="registration">What was asked.</param>
+    /// <param name="actor">Who registers.</param>
+    /// <param name="requestKey">The request's identity (conversation and activity id): the same request registers once.</param>
+    /// <param name="cancellationToken">Cancels the registration.</param>
+    public async Task<(Matter? Matter, Refusal? Refusal)> RegisterAsync(string tenantId, MatterRegistration registration, Actor actor, string? requestKey, CancellationToken cancellationToken)
+    {
+        var now = time.Now;
+        var result = await repository.CreateAsync(tenantId, number => Matter.Register(tenantId, number, registration, actor, now, time.Zone),
+            matter => MatterFollowUp.ItemFor(matter, matter.UncommittedHistory, actor, now), requestKey, cancellationToken);
+        if (result.Matter is not null)
+        {
+            outbox.Nudge(tenantId);
+        }
+
+        return result;
+    }
 
     /// <summary>Loads a matter the actor may see; another tenant's matter or one the actor is no part of is simply not there.</summary>
     public async Task<Matter?> FindVisibleAsync(string tenantId, int number, Actor actor, CancellationToken cancellationToken)
@@ -49,7 +67,8 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
             try
             {
                 var appended = loaded.Matter.UncommittedHistory.ToList();
-                await repository.SaveAsync(loaded, cancellationToken);
+                await repository.SaveAsync(loaded, MatterFollowUp.ItemFor(loaded.Matter, appended, actor, time.Now), cancellationToken);
+                outbox.Nudge(tenantId);
                 return new ChangeResult(loaded.Matter, outcome, appended);
             }
             catch (ConcurrencyException) when (attempt < MaxAttempts)

@@ -7,15 +7,30 @@ namespace OfficeBot.Application.Messaging;
 /// </summary>
 public sealed record SentCard(string TenantId, int MatterNumber, string ConversationId, string ActivityId, string ReferenceJson, string? ViewerObjectId, string? Locale);
 
+/// <summary>What became of one proactive message.</summary>
+public enum Delivery
+{
+    /// <summary>Teams accepted it.</summary>
+    Delivered,
+
+    /// <summary>The person or the chat is gone for the bot (403/404: uninstalled, blocked, deleted): recorded, not retried.</summary>
+    Gone,
+
+    /// <summary>The bot has no way to reach the person (never installed, never talked to it): recorded, not retried.</summary>
+    NoAddress,
+}
+
+/// <summary>The outcome of sending to a person, with the card as sent when it was delivered.</summary>
+public sealed record SendResult(Delivery Delivery, SentCard? Card = null);
+
 /// <summary>
 /// Proactive messaging, implemented at the edge (Bot Framework): sends to a person's personal chat through the stored
-/// conversation reference, and replaces a sent card in place.
+/// conversation reference, and replaces a sent card in place. A failure that may pass (throttling, the service down)
+/// throws <see cref="Outbox.DeliveryDeferredException"/> after the sender's own retries, so the outbox tries again later.
 /// </summary>
 public interface IMessenger
 {
-    /// <summary>Sends the reply to the person; null when the bot cannot reach them (never installed, uninstalled).</summary>
-    Task<SentCard?> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken);
+    Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken);
 
-    /// <summary>Replaces a card sent earlier; false when it can no longer be updated (deleted, bot removed).</summary>
-    Task<bool> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken);
+    Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken);
 }

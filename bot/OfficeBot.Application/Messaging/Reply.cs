@@ -2,5 +2,12 @@ using OfficeBot.Cards.Model;
 
 namespace OfficeBot.Application.Messaging;
 
-/// <summary>What the bot answers: a card, with a short text for notifications and screen readers; a matter card names its matter so it can be updated later.</summary>
-public sealed record Reply(string Summary, AdaptiveCard Card, int? MatterNumber = null);
+/// <summary>
+/// What the bot answers: a card, with a short text for notifications and screen readers; a matter card names its
+/// matter so it can be updated later. <see cref="Committed"/> is set when the request changed something: it is what
+/// the person is told if the card itself cannot be shown ("registered #12, but …"), never a false "nothing changed".
+/// </summary>
+public sealed record Reply(string Summary, AdaptiveCard Card, int? MatterNumber = null)
+{
+    public string? Committed { get; init; }
+}

@@ -7,8 +7,11 @@ namespace OfficeBot.Application.People;
 /// <summary>
 /// The people of a tenant the bot has met (they wrote to it, installed it, or were mentioned), with the name Teams shows
 /// and the language of their client. Cards offer them as choices, e.g. a lead in the director's instruction form.
+/// <see cref="TeamsUserId"/> lets the bot open a personal chat with someone it has only met in a channel;
+/// <see cref="UnreachableSince"/> records that a message to them could not be delivered (for the director), until they
+/// next talk to the bot.
 /// </summary>
-public sealed record KnownPerson(string ObjectId, string DisplayName, string? Locale)
+public sealed record KnownPerson(string ObjectId, string DisplayName, string? Locale, string? TeamsUserId = null, DateTimeOffset? UnreachableSince = null, string? UnreachableReason = null)
 {
     public Person Person => new(ObjectId, DisplayName);
 }
@@ -20,6 +23,10 @@ public sealed class PeopleStore(ITableStore store)
 
     public Task SaveAsync(string tenantId, KnownPerson person, CancellationToken cancellationToken) =>
         store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(tenantId), MatterKeys.Safe(person.ObjectId.ToLowerInvariant()), StoredJson.Serialize(person)), cancellationToken);
+
+    /// <summary>Notes that a message to the person could not be delivered (gone, or no address): kept on their row for the director.</summary>
+    public Task MarkUnreachableAsync(string tenantId, KnownPerson person, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
+        SaveAsync(tenantId, person with { UnreachableSince = person.UnreachableSince ?? at, UnreachableReason = reason }, cancellationToken);
 
     public async Task<KnownPerson?> FindAsync(string tenantId, string objectId, CancellationToken cancellationToken)
     {

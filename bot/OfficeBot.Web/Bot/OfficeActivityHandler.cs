@@ -8,13 +8,13 @@ using Newtonsoft.Json.Linq;
 using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
 using OfficeBot.Application.Conversations;
-using OfficeBot.Application.FollowUp;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.People;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Model;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Office;
+using OfficeBot.Web.Proactive;
 
 namespace OfficeBot.Web.Bot;
 
@@ -25,12 +25,12 @@ namespace OfficeBot.Web.Bot;
 public sealed partial class OfficeActivityHandler(
     CommandDispatcher dispatcher,
     CardActionDispatcher cardActions,
-    FollowUpQueue followUps,
     ConversationStore conversations,
     PeopleStore people,
     SentCardStore sentCards,
     TeamsMemberDirectoryFactory members,
     IMemoryCache recentlySaved,
+    ConnectorResilience resilience,
     TimeProvider clock,
     ILogger<OfficeActivityHandler> logger) : TeamsActivityHandler
 {
@@ -48,9 +48,22 @@ public sealed partial class OfficeActivityHandler(
             .Select(m => new MentionRef(m.Mentioned.Id, m.Mentioned.Name ?? StripAt(m.Text)))
             .ToList();
 
-        var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale);
+        var requestKey = activity.Id is { Length: > 0 } id ? $"{activity.Conversation?.Id}|{id}" : null;
+        var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale, requestKey);
         var reply = await dispatcher.HandleAsync(message, directory, cancellationToken);
-        var response = await turnContext.SendActivityAsync(ToActivity(reply), cancellationToken);
+        ResourceResponse? response;
+        try
+        {
+            response = await resilience.Pipeline.ExecuteAsync(async token => await turnContext.SendActivityAsync(ToActivity(reply), token), cancellationToken);
+        }
+        catch (Exception e) when (reply.Committed is { } committed && e is not OperationCanceledException)
+        {
+            // The change is stored; saying "nothing was changed" now would make the person do it twice.
+            LogReplyFailed(logger, e, reply.MatterNumber);
+            await turnContext.SendActivityAsync(MessageFactory.Text(committed), cancellationToken);
+            return;
+        }
+
         await RecordSentCardAsync(turnContext, reply, response?.Id, sender.ObjectId, cancellationToken);
     }
 
@@ -62,13 +75,8 @@ public sealed partial class OfficeActivityHandler(
         await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
 
         var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue), turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale);
+        // The notifications and the updates of other cards were stored with the change and follow from the outbox.
         var result = await cardActions.HandleAsync(request, cancellationToken);
-        if (result.Changed is { } matter)
-        {
-            // Answer first; the notifications and the updates of other cards follow in the background.
-            followUps.Enqueue(matter, result.Appended, result.Actor);
-        }
-
         return new AdaptiveCardInvokeResponse
         {
             StatusCode = 200,
@@ -217,6 +225,9 @@ public sealed partial class OfficeActivityHandler(
 
     private static string StripAt(string? text) =>
         (text ?? string.Empty).Replace("<at>", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("</at>", string.Empty, StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply to a change of matter {MatterNumber} could not be shown; the change is kept and the person is told so")]
+    private static partial void LogReplyFailed(ILogger logger, Exception exception, int? matterNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sender {TeamsUserId} has no Entra object id; using the Teams id")]
     private static partial void LogNoObjectId(ILogger logger, string teamsUserId);

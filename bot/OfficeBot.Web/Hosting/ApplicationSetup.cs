@@ -7,6 +7,7 @@ using OfficeBot.Application.Configuration;
 using OfficeBot.Application.Conversations;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Office;
+using OfficeBot.Application.Outbox;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Commands;
 
@@ -36,17 +37,24 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<CardContexts>();
         builder.Services.AddSingleton<MatterCards>();
         builder.Services.AddSingleton<CardActionDispatcher>();
+        builder.Services.AddOptions<OutboxOptions>()
+            .Bind(builder.Configuration.GetSection(OutboxOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<MatterFollowUp>();
-        builder.Services.AddSingleton<FollowUpQueue>();
-        builder.Services.AddHostedService<FollowUpWorker>();
+        builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<MatterFollowUp>());
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<ParserWarmup>();
         return builder;
     }
 
-    /// <summary>Drains the follow-up queue (notifications, in-place updates) for as long as the host runs.</summary>
-    private sealed class FollowUpWorker(FollowUpQueue queue) : BackgroundService
+    /// <summary>Sends what the outbox holds (notifications, in-place updates) for as long as the host runs.</summary>
+    private sealed class OutboxWorker(OutboxDispatcher dispatcher) : BackgroundService
     {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => queue.RunAsync(stoppingToken);
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => dispatcher.RunAsync(stoppingToken);
     }
 
     /// <summary>The date recognisers take most of a second to build; build them in the background so the first user does not wait.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OfficeBot.Web.Bot;
+using OfficeBot.Web.Proactive;
 
 namespace OfficeBot.Web.Hosting;
 
@@ -18,7 +19,9 @@ public static partial class BotSetup
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<OfficeAdapter>());
         builder.Services.AddSingleton<IBot, OfficeActivityHandler>();
         builder.Services.AddSingleton<TeamsMemberDirectoryFactory>();
-        builder.Services.AddSingleton<OfficeBot.Application.Messaging.IMessenger, ProactiveMessenger>();
+        builder.Services.AddSingleton(new SendPacing(TimeProvider.System));
+        builder.Services.AddSingleton<ConnectorResilience>();
+        builder.Services.AddSingleton<OfficeBot.Application.Messaging.IMessenger, ProactiveSender>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OfficeBot.Application.Conversations;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
+using OfficeBot.Application.Outbox;
 using OfficeBot.Application.People;
 using OfficeBot.Storage;
 using OfficeBot.Storage.AzureTables;
@@ -13,7 +14,7 @@ namespace OfficeBot.Web.Hosting;
 public static partial class StorageSetup
 {
     /// <summary>Every table the application uses; created once at start-up.</summary>
-    public static readonly string[] Tables = [MatterRepository.TableName, ConversationStore.Table, PeopleStore.Table, SentCardStore.Table];
+    public static readonly string[] Tables = [MatterRepository.TableName, ConversationStore.Table, PeopleStore.Table, SentCardStore.Table, OutboxStore.WakeTable];
 
     public static IHostApplicationBuilder AddOfficeStorage(this IHostApplicationBuilder builder)
     {

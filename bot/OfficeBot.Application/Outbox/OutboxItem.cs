@@ -1,0 +1,54 @@
+namespace OfficeBot.Application.Outbox;
+
+/// <summary>
+/// Something the bot has promised to send, stored in the same atomic batch as the change that caused it (so in the
+/// tenant's partition of the matters table). It stays until every step is done: a crash between the change and the
+/// send means "sent later", never "lost". <see cref="Done"/> lists the steps already delivered, so a retry or another
+/// instance that takes over resumes where the last one stopped instead of starting again.
+/// </summary>
+public sealed record OutboxItem
+{
+    /// <summary>Unique within the tenant: e.g. <c>m0000000012v000007</c>, the follow-up of revision 7 of matter #12.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Which handler carries it out (<see cref="OutboxKinds"/>).</summary>
+    public required string Kind { get; init; }
+
+    public required string TenantId { get; init; }
+
+    public int MatterNumber { get; init; }
+
+    /// <summary>The history lines the change appended (their sequence numbers): what the follow-up tells people about.</summary>
+    public IReadOnlyList<int> Sequences { get; init; } = [];
+
+    public string? ActorObjectId { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it is to be sent; a retry moves it later.</summary>
+    public DateTimeOffset DueAt { get; init; }
+
+    public int Attempts { get; init; }
+
+    public string? LeaseOwner { get; init; }
+
+    public DateTimeOffset? LeaseUntil { get; init; }
+
+    public IReadOnlyList<string> Done { get; init; } = [];
+
+    public string? LastError { get; init; }
+
+    /// <summary>List-index rows that did not fit the change's batch and must be deleted if still stale (see MatterRepository).</summary>
+    public IReadOnlyList<string> StaleIndexKeys { get; init; } = [];
+
+    /// <summary>True when the change's index rows were written after its batch, so the follow-up re-derives them in case that write was cut short.</summary>
+    public bool RepairIndex { get; init; }
+
+    public bool IsLeasedAt(DateTimeOffset now) => LeaseUntil is { } until && until > now;
+}
+
+public static class OutboxKinds
+{
+    /// <summary>After a change of a matter: update its sent cards in place and tell the people it concerns.</summary>
+    public const string MatterChange = "matter";
+}
