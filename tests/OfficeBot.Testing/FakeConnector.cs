@@ -13,16 +13,34 @@ namespace OfficeBot.Testing;
 public sealed record RosterMember(string TeamsUserId, string Name, string AadObjectId, string? Email = null);
 
 /// <summary>
+/// What the fake connector answers instead of success: a status (with Retry-After), a slow answer, or a redirect.
+/// A request whose client goes away while it is delayed (a killed bot) is not recorded as delivered.
+/// </summary>
+public sealed record Fault(int Status = 200, TimeSpan? RetryAfter = null, TimeSpan? Delay = null, string? RedirectTo = null)
+{
+    public static Fault Answer(int status, TimeSpan? retryAfter = null) => new(status, retryAfter);
+
+    public static Fault Slow(TimeSpan delay) => new(Delay: delay);
+}
+
+/// <summary>One request that reached the fake, whatever it was answered: for counting attempts and measuring send rates.</summary>
+public sealed record ConnectorAttempt(ConnectorCallKind Kind, string ConversationId, string? ActivityId, int Status, DateTimeOffset At);
+
+/// <summary>
 /// A local stand-in for the Teams Bot Connector service (the one part that cannot run here), speaking its REST wire
 /// format on loopback: the bot's replies, sends and updates are recorded, and roster look-ups
 /// (<c>GET /v3/conversations/{id}/members/{userId}</c>) answer from a roster the test sets up.
-/// Activities' <c>serviceUrl</c> points here.
+/// Activities' <c>serviceUrl</c> points here. Faults can be injected per request (<see cref="InjectFault"/>): throttling
+/// with Retry-After, 5xx storms, 403/404 for gone conversations, slow answers and redirects — answered in Teams' error
+/// wire format (<c>{"error":{"code","message"}}</c>).
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, RosterMember> _roster = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<ConnectorAttempt> _attempts = new();
+    private readonly List<Func<ConnectorCallKind, string, Fault?>> _faults = [];
     private int _nextId;
 
     private FakeConnector(WebApplication app, string serviceUrl)
@@ -35,6 +53,36 @@ public sealed class FakeConnector : IAsyncDisposable
     public string ServiceUrl { get; }
 
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToArray();
+
+    /// <summary>Every request that reached the fake (delivered or not), in order of arrival.</summary>
+    public IReadOnlyList<ConnectorAttempt> Attempts => _attempts.ToArray();
+
+    /// <summary>
+    /// Adds a rule asked for every reply, send, update and conversation creation (kind and conversation id): a fault to
+    /// answer with, or null to let the request through. Rules are asked in the order added; the first fault wins.
+    /// </summary>
+    public void InjectFault(Func<ConnectorCallKind, string, Fault?> rule)
+    {
+        lock (_faults)
+        {
+            _faults.Add(rule);
+        }
+    }
+
+    /// <summary>The next <paramref name="count"/> requests of <paramref name="kind"/> are answered with <paramref name="fault"/>.</summary>
+    public void FailNext(ConnectorCallKind kind, int count, Fault fault)
+    {
+        var left = count;
+        InjectFault((k, _) => k == kind && Interlocked.Decrement(ref left) >= 0 ? fault : null);
+    }
+
+    public void ClearFaults()
+    {
+        lock (_faults)
+        {
+            _faults.Clear();
+        }
+    }
 
     /// <summary>Activities the bot sent (replies and new messages), in order.</summary>
     public IReadOnlyList<ConnectorCall> Sent => _calls.Where(c => c.Kind is ConnectorCallKind.Reply or ConnectorCallKind.Send).ToList();
@@ -69,21 +117,16 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
-            Record(ConnectorCallKind.Reply, conversationId, activityId, await ReadAsync(request)));
-        app.MapPost("/v3/conversations/{conversationId}/activities", async (string conversationId, HttpRequest request) =>
-            Record(ConnectorCallKind.Send, conversationId, null, await ReadAsync(request)));
-        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
-            Record(ConnectorCallKind.Update, conversationId, activityId, await ReadAsync(request)));
-        app.MapPost("/v3/conversations", async (HttpRequest request) =>
-        {
-            var body = await ReadAsync(request);
-            _calls.Enqueue(new ConnectorCall(ConnectorCallKind.CreateConversation, string.Empty, null, body));
-            return Results.Json(new { id = $"a:personal-{Interlocked.Increment(ref _nextId)}", activityId = (string?)null });
-        });
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext context) =>
+            HandleAsync(ConnectorCallKind.Reply, conversationId, activityId, context));
+        app.MapPost("/v3/conversations/{conversationId}/activities", (string conversationId, HttpContext context) =>
+            HandleAsync(ConnectorCallKind.Send, conversationId, null, context));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext context) =>
+            HandleAsync(ConnectorCallKind.Update, conversationId, activityId, context));
+        app.MapPost("/v3/conversations", (Delegate)((HttpContext context) => HandleAsync(ConnectorCallKind.CreateConversation, string.Empty, null, context)));
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
         {
-            _calls.Enqueue(new ConnectorCall(ConnectorCallKind.GetMember, conversationId, memberId, new JsonObject()));
+            _calls.Enqueue(new ConnectorCall(ConnectorCallKind.GetMember, conversationId, memberId, new JsonObject(), DateTimeOffset.UtcNow));
             return _roster.TryGetValue(memberId, out var m)
                 ? Results.Json(new
                 {
@@ -99,15 +142,68 @@ public sealed class FakeConnector : IAsyncDisposable
         });
     }
 
-    private IResult Record(ConnectorCallKind kind, string conversationId, string? activityId, JsonObject body)
+    private async Task<IResult> HandleAsync(ConnectorCallKind kind, string conversationId, string? activityId, HttpContext context)
     {
-        _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body));
+        var body = await ReadAsync(context.Request);
+        Fault? fault;
+        lock (_faults)
+        {
+            fault = _faults.Select(rule => rule(kind, conversationId)).FirstOrDefault(f => f is not null);
+        }
+
+        if (fault?.Delay is { } delay)
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The caller hung up (or died) before Teams answered: nothing was posted.
+                _attempts.Enqueue(new ConnectorAttempt(kind, conversationId, activityId, 499, DateTimeOffset.UtcNow));
+                return Results.Empty;
+            }
+        }
+
+        var status = fault?.RedirectTo is not null ? 302 : fault?.Status ?? 200;
+        _attempts.Enqueue(new ConnectorAttempt(kind, conversationId, activityId, status, DateTimeOffset.UtcNow));
+        if (fault?.RedirectTo is { } location)
+        {
+            return Results.Redirect(location);
+        }
+
+        if (status != 200)
+        {
+            if (fault?.RetryAfter is { } after)
+            {
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            var code = status switch { 403 => "BotNotInConversationRoster", 404 => "ConversationNotFound", 429 => "Throttled", _ => "ServiceError" };
+            return Results.Json(new { error = new { code, message = $"Injected {status}." } }, statusCode: status);
+        }
+
+        _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body, DateTimeOffset.UtcNow));
+        if (kind == ConnectorCallKind.CreateConversation)
+        {
+            return Results.Json(new { id = $"a:personal-{Interlocked.Increment(ref _nextId)}", activityId = (string?)null });
+        }
+
         var id = kind == ConnectorCallKind.Update && activityId is not null ? activityId : $"act-{Interlocked.Increment(ref _nextId)}";
         return Results.Json(new { id });
     }
 
-    private static async Task<JsonObject> ReadAsync(HttpRequest request) =>
-        (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
+    private static async Task<JsonObject> ReadAsync(HttpRequest request)
+    {
+        try
+        {
+            return (await JsonNode.ParseAsync(request.Body))?.AsObject() ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
 }
 
 public enum ConnectorCallKind
@@ -120,7 +216,7 @@ public enum ConnectorCallKind
 }
 
 /// <summary>One call the bot made to the connector, with the activity it carried.</summary>
-public sealed record ConnectorCall(ConnectorCallKind Kind, string ConversationId, string? ActivityId, JsonObject Body)
+public sealed record ConnectorCall(ConnectorCallKind Kind, string ConversationId, string? ActivityId, JsonObject Body, DateTimeOffset At = default)
 {
     public string? Text => Body["text"]?.GetValue<string>();
 

@@ -211,7 +211,7 @@ public sealed partial class OfficeActivityHandler(
             JsonConvert.SerializeObject(reference), clock.GetUtcNow());
         if (!string.IsNullOrWhiteSpace(objectId))
         {
-            await people.SaveAsync(saved.TenantId, new KnownPerson(objectId, activity.From?.Name ?? objectId, activity.Locale), cancellationToken);
+            await people.SaveAsync(saved.TenantId, new KnownPerson(objectId, activity.From?.Name ?? objectId, activity.Locale, activity.From?.Id), cancellationToken);
         }
 
         await conversations.SaveForConversationAsync(saved, cancellationToken);

@@ -12,19 +12,28 @@ public sealed class BotProcess : IAsyncDisposable
 
     private readonly ChildProcess _process;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private BotProcess(ChildProcess process, int port, string folder)
+    private BotProcess(ChildProcess process, int port, string folder, bool ownsFolder)
     {
         _process = process;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         Port = port;
     }
+
+    /// <summary>The folder holding the bot's SQLite file; give it to a second start to run on the same data.</summary>
+    public string Folder => _folder;
 
     public int Port { get; }
 
     public Uri MessagesEndpoint => new($"http://127.0.0.1:{Port}/api/messages");
 
-    public static async Task<BotProcess> StartAsync(string botAssembly, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
+    /// <param name="botAssembly">The built OfficeBot.Web.dll.</param>
+    /// <param name="settings">Configuration, as keys with colons.</param>
+    /// <param name="dataFolder">A folder of an earlier run to start on (kept when this one ends); a fresh one (deleted at the end) when null.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<BotProcess> StartAsync(string botAssembly, IReadOnlyDictionary<string, string> settings, string? dataFolder = null, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(botAssembly))
         {
@@ -36,7 +45,7 @@ public sealed class BotProcess : IAsyncDisposable
         {
             // The port is free when chosen but not reserved; if another process takes it first, try a new one.
             var port = FreePort.Next();
-            var folder = Path.Combine(Path.GetTempPath(), "officebot-e2e-" + Guid.NewGuid().ToString("N"));
+            var folder = dataFolder ?? Path.Combine(Path.GetTempPath(), "officebot-e2e-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             var environment = new Dictionary<string, string>
             {
@@ -60,7 +69,7 @@ public sealed class BotProcess : IAsyncDisposable
                 Path.GetDirectoryName(botAssembly)!,
                 environment,
                 "Install the .NET 10 SDK.");
-            var bot = new BotProcess(process, port, folder);
+            var bot = new BotProcess(process, port, folder, ownsFolder: dataFolder is null);
             try
             {
                 await process.WaitForHttpAsync(new Uri($"http://127.0.0.1:{port}/healthz"), StartTimeout, body => body.Contains("ok", StringComparison.OrdinalIgnoreCase), cancellationToken)
@@ -84,7 +93,10 @@ public sealed class BotProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync().ConfigureAwait(false);
-        TemporaryFolder.Delete(_folder);
+        if (_ownsFolder)
+        {
+            TemporaryFolder.Delete(_folder);
+        }
     }
 }
 
