@@ -13,7 +13,12 @@ namespace OfficeBot.Storage.Sqlite;
 public sealed class SqliteTableStore : ITableStore, IDisposable
 {
     private const int MaxIdleReaders = 16;
-    private const int BusyTimeoutMilliseconds = 5_000;
+    // Another process holding the file (a backup, a second instance) must not stall a turn beyond what Teams waits for:
+    // SQLite's own busy wait and Microsoft.Data.Sqlite's retry loop (bounded by the command timeout) together stay under
+    // two seconds, after which the caller hears "busy" (StoreBusyException) and answers the person.
+    private const int BusyTimeoutMilliseconds = 250;
+    private const int CommandTimeoutSeconds = 1;
+    private static readonly TimeSpan WriteQueueTimeout = TimeSpan.FromSeconds(2);
 
     private readonly string _connectionString;
     private readonly string? _tablePrefix;
@@ -45,6 +50,7 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             // The store keeps its own connections; the ADO.NET pool would hold the file open after Dispose.
             Pooling = false,
+            DefaultTimeout = CommandTimeoutSeconds,
         }.ToString();
 
         _writer = Open();
@@ -293,7 +299,13 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     private async Task<T> WriteAsync<T>(Func<PreparedConnection, T> work, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // Writers queue here without holding a thread; if the one ahead is stuck on a locked file, the queue answers busy.
+        if (!await _writeLock.WaitAsync(WriteQueueTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new StoreBusyException($"The database file is busy; no write could start within {WriteQueueTimeout.TotalSeconds:F0} s.");
+        }
+
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -345,7 +357,14 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
         {
             throw new InvalidOperationException($"{exception.Message}. Tables are created at start-up with EnsureTableAsync.", exception);
         }
+        catch (SqliteException exception) when (exception.SqliteErrorCode is SQLiteBusy or SQLiteLocked)
+        {
+            throw new StoreBusyException("The database file is locked by another connection.", exception);
+        }
     }
+
+    private const int SQLiteBusy = 5;
+    private const int SQLiteLocked = 6;
 
     private PreparedConnection Open()
     {

@@ -70,3 +70,6 @@ public sealed class ConcurrencyException(string message, Exception? inner = null
 
 /// <summary>A row with that key already exists (Azure: 409 Conflict).</summary>
 public sealed class EntityExistsException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The store cannot take the request now (e.g. the SQLite file is locked by another process); nothing was written. Try again shortly.</summary>
+public sealed class StoreBusyException(string message, Exception? inner = null) : Exception(message, inner);

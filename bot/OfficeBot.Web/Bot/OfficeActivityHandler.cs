@@ -8,9 +8,11 @@ using Newtonsoft.Json.Linq;
 using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
 using OfficeBot.Application.Conversations;
+using OfficeBot.Application.Localization;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.People;
 using OfficeBot.Cards.Actions;
+using OfficeBot.Cards.Builders;
 using OfficeBot.Cards.Model;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Office;
@@ -35,6 +37,20 @@ public sealed partial class OfficeActivityHandler(
     ILogger<OfficeActivityHandler> logger) : TeamsActivityHandler
 {
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HandleMessageAsync(turnContext, cancellationToken);
+        }
+        catch (Storage.StoreBusyException e) when (!turnContext.Responded)
+        {
+            // A locked store answers at once, and truthfully: nothing was written.
+            LogStoreBusy(logger, e.Message);
+            await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).StoreBusy), cancellationToken);
+        }
+    }
+
+    private async Task HandleMessageAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var directory = members.For(turnContext);
@@ -76,7 +92,18 @@ public sealed partial class OfficeActivityHandler(
 
         var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue), turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale);
         // The notifications and the updates of other cards were stored with the change and follow from the outbox.
-        var result = await cardActions.HandleAsync(request, cancellationToken);
+        CardActionResult result;
+        try
+        {
+            result = await cardActions.HandleAsync(request, cancellationToken);
+        }
+        catch (Storage.StoreBusyException e)
+        {
+            LogStoreBusy(logger, e.Message);
+            var say = new Messages(Languages.FromLocale(request.Locale));
+            result = new CardActionResult(new Reply(say.StoreBusy, NoticeCard.Build(Languages.FromLocale(request.Locale), say.StoreBusy)), null, [], new Domain.Matters.Actor(sender), true);
+        }
+
         return new AdaptiveCardInvokeResponse
         {
             StatusCode = 200,
@@ -228,6 +255,9 @@ public sealed partial class OfficeActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply to a change of matter {MatterNumber} could not be shown; the change is kept and the person is told so")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, int? matterNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store is busy; the person was told to try again ({Reason})")]
+    private static partial void LogStoreBusy(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sender {TeamsUserId} has no Entra object id; using the Teams id")]
     private static partial void LogNoObjectId(ILogger logger, string teamsUserId);
