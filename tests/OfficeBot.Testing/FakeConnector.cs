@@ -42,6 +42,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<ConnectorAttempt> _attempts = new();
     private readonly List<Func<ConnectorCallKind, string, Fault?>> _faults = [];
     private int _nextId;
+    private int _arrivals;
 
     private FakeConnector(WebApplication app, string serviceUrl)
     {
@@ -53,6 +54,9 @@ public sealed class FakeConnector : IAsyncDisposable
     public string ServiceUrl { get; }
 
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToArray();
+
+    /// <summary>Replies, sends, updates and creations that have reached the fake so far, including those still being answered slowly.</summary>
+    public int Arrivals => Volatile.Read(ref _arrivals);
 
     /// <summary>Every request that reached the fake (delivered or not), in order of arrival.</summary>
     public IReadOnlyList<ConnectorAttempt> Attempts => _attempts.ToArray();
@@ -144,6 +148,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task<IResult> HandleAsync(ConnectorCallKind kind, string conversationId, string? activityId, HttpContext context)
     {
+        Interlocked.Increment(ref _arrivals);
         var body = await ReadAsync(context.Request);
         Fault? fault;
         lock (_faults)
