@@ -37,6 +37,9 @@ public sealed partial class MatterLifecycleScenarioTests(OfficeFixture office)
         await SendFormAsync(coHandler, "Give opinion", opinion, "04-opinion-form");
         await Snap(coHandler, "05-opinion-given", await office.WaitForCardAsync(coHandler, Title));
 
+        // The lead hears of the assignment, the acceptance and the opinion, each as a card; a form opened before the last
+        // of them arrives would be on a card that is no longer the newest.
+        await office[lead].WaitForCardCountAsync(Title, 3);
         await Snap(lead, "06-assigned-to-lead", await office.WaitForCardAsync(lead, Title));
         await SendFormAsync(lead, "Report progress", "Draft circulated to all sections.", "07-progress-form");
         await SendFormAsync(lead, "Ask completion", "Plan filed with the secretariat.", "08-ask-completion-form");

@@ -107,6 +107,13 @@ public sealed class PlaygroundPage
         return card;
     }
 
+    /// <summary>Waits until the chat shows at least <paramref name="count"/> cards containing <paramref name="containing"/>: every notice expected has arrived.</summary>
+    public async Task WaitForCardCountAsync(string containing, int count, Chat chat = Chat.Personal)
+    {
+        await OpenAsync(chat);
+        await WaitUntilAsync(async () => await Cards(containing).CountAsync() >= count, DefaultTimeout, $"{count} cards containing \"{containing}\" in the {chat} chat");
+    }
+
     /// <summary>Presses the visible button titled exactly <paramref name="title"/> on the newest card containing <paramref name="cardContaining"/>.</summary>
     public async Task ClickAsync(string cardContaining, string title, Chat chat = Chat.Personal)
     {

@@ -188,13 +188,14 @@ public sealed class FakeConnector : IAsyncDisposable
             return Results.Json(new { error = new { code, message = $"Injected {status}." } }, statusCode: status);
         }
 
-        _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body, DateTimeOffset.UtcNow));
         if (kind == ConnectorCallKind.CreateConversation)
         {
+            _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body, DateTimeOffset.UtcNow));
             return Results.Json(new { id = $"a:personal-{Interlocked.Increment(ref _nextId)}", activityId = (string?)null });
         }
 
         var id = kind == ConnectorCallKind.Update && activityId is not null ? activityId : $"act-{Interlocked.Increment(ref _nextId)}";
+        _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body, DateTimeOffset.UtcNow, id));
         return Results.Json(new { id });
     }
 
@@ -220,8 +221,8 @@ public enum ConnectorCallKind
     GetMember,
 }
 
-/// <summary>One call the bot made to the connector, with the activity it carried.</summary>
-public sealed record ConnectorCall(ConnectorCallKind Kind, string ConversationId, string? ActivityId, JsonObject Body, DateTimeOffset At = default)
+/// <summary>One call the bot made to the connector, with the activity it carried and (for a posted message) the id Teams gave it.</summary>
+public sealed record ConnectorCall(ConnectorCallKind Kind, string ConversationId, string? ActivityId, JsonObject Body, DateTimeOffset At = default, string? MessageId = null)
 {
     public string? Text => Body["text"]?.GetValue<string>();
 

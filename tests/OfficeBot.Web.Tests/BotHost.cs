@@ -116,7 +116,9 @@ public sealed class BotHost : IAsyncDisposable
     }
 
     /// <summary>Presses an Action.Execute button: posts the adaptiveCard/action invoke Teams sends and returns the card the bot answers with.</summary>
-    public async Task<(int Status, JsonObject Body)> PressAsync(TeamsUser from, string verb, int matter, int revision, IDictionary<string, string>? inputs = null, string locale = "en-US", string tenant = TenantA)
+    /// <param name="onCard">The message id of the card pressed (Teams sends it as replyToId); none when left out.</param>
+    public async Task<(int Status, JsonObject Body)> PressAsync(TeamsUser from, string verb, int matter, int revision, IDictionary<string, string>? inputs = null, string locale = "en-US",
+        string tenant = TenantA, string? onCard = null)
     {
         var data = new JsonObject { ["matter"] = matter, ["revision"] = revision };
         foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
@@ -134,6 +136,11 @@ public sealed class BotHost : IAsyncDisposable
             ["trigger"] = "manual",
         };
         invoke["id"] = $"in-{Guid.NewGuid():N}";
+        if (onCard is not null)
+        {
+            invoke["replyToId"] = onCard;
+        }
+
         var response = await PostRawAsync(invoke.ToJsonString());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject() ?? [];
         return ((int)response.StatusCode, body);

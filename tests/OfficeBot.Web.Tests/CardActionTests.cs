@@ -111,6 +111,27 @@ public sealed class CardActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Press_OnOwnCard_IsAnsweredInPlaceAndNotUpdatedAgainSoAnOpenFormSurvives()
+    {
+        // Seen in the Playground: the co-handler pressed Accept, opened "Give opinion", and the follow-up's update of the
+        // very card they had pressed (already redrawn by the answer) closed the form under their hands.
+        var registered = await _bot.AskAsync(Mei, "new Budget memo lead @陳小美 co @林阿偉", "en-US", mentions: [Mei, Wei]);
+        await _bot.FollowUpsDoneAsync();
+        var number = Number(registered);
+        var weisCard = Assert.Single(_bot.Connector.Calls, c => c.Kind == ConnectorCallKind.Send && c.ConversationId == $"a:personal-{Wei.AadObjectId}").MessageId;
+        var mark = _bot.Connector.Calls.Count;
+
+        var (status, body) = await _bot.PressAsync(Wei, CardVerbs.Accept, number, Revision(registered), onCard: weisCard);
+        await _bot.FollowUpsDoneAsync();
+
+        Assert.Equal(200, status);
+        Assert.Contains("Accepted", Text(body["value"]));
+        var updates = _bot.Connector.CallsSince(mark).Where(c => c.Kind == ConnectorCallKind.Update).ToList();
+        Assert.DoesNotContain(updates, u => u.ActivityId == weisCard);
+        Assert.Contains(updates, u => u.ConversationId == $"a:personal-{Mei.AadObjectId}");
+    }
+
+    [Fact]
     public async Task Urge_TwiceWithinAnHour_SecondIsRefused()
     {
         var (number, revision) = await RegisterAsync();

@@ -15,14 +15,18 @@ using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Application.CardActions;
 
-/// <summary>A press of an Action.Execute button: who, which verb, on which matter at which revision, with the form's inputs.</summary>
+/// <summary>
+/// A press of an Action.Execute button: who, which verb, on which matter at which revision, with the form's inputs;
+/// <paramref name="PressedCard"/> is the card's message (<c>conversation|activity</c>) when Teams says which it was.
+/// </summary>
 public sealed record CardActionRequest(
     string TenantId,
     Person Sender,
     string Verb,
     CardActionData? Data,
     IReadOnlyDictionary<string, string?> Inputs,
-    string? Locale);
+    string? Locale,
+    string? PressedCard = null);
 
 /// <summary>The card for the presser, and — when the matter changed — what changed, for the follow-up (notifications, updates in place).</summary>
 public sealed record CardActionResult(Reply Reply, Matter? Changed, IReadOnlyList<HistoryEntry> Appended, Actor Actor, bool Refused);
@@ -122,7 +126,7 @@ public sealed partial class CardActionDispatcher
                 // Decided on the state the card showed: if the matter moved on since, the press is not applied blindly.
                 stale = matter.State.Revision != data.Revision;
                 return stale ? Outcome.Unchanged : operation(matter, actor, inputs);
-            }, cancellationToken);
+            }, request.PressedCard, cancellationToken);
         }
         catch (Storage.ConcurrencyException)
         {

@@ -48,7 +48,12 @@ public sealed partial class MatterFollowUp(
     public string Kind => OutboxKinds.MatterChange;
 
     /// <summary>The outbox item that a change of <paramref name="matter"/> writes in its own batch.</summary>
-    public static OutboxItem ItemFor(Matter matter, IReadOnlyList<HistoryEntry> appended, Actor actor, DateTimeOffset now) => new()
+    /// <param name="matter">The matter as changed.</param>
+    /// <param name="appended">The history lines the change appended.</param>
+    /// <param name="actor">Who changed it.</param>
+    /// <param name="now">When.</param>
+    /// <param name="answeredCard">The card the actor pressed and that the answer to the press already redrew (<c>conversation|activity</c>).</param>
+    public static OutboxItem ItemFor(Matter matter, IReadOnlyList<HistoryEntry> appended, Actor actor, DateTimeOffset now, string? answeredCard = null) => new()
     {
         Id = OutboxKeys.MatterChangeId(matter.Number, matter.State.Revision),
         Kind = OutboxKinds.MatterChange,
@@ -56,6 +61,7 @@ public sealed partial class MatterFollowUp(
         MatterNumber = matter.Number,
         Sequences = appended.Select(e => e.Sequence).ToList(),
         ActorObjectId = actor.Person.ObjectId,
+        AnsweredCard = answeredCard,
         CreatedAt = now,
         DueAt = now,
     };
@@ -82,6 +88,11 @@ public sealed partial class MatterFollowUp(
 
         foreach (var sent in await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
         {
+            if (IsAnsweredView(item, sent))
+            {
+                continue;
+            }
+
             await progress.StepAsync($"u|{sent.ConversationId}|{sent.ActivityId}", token => UpdateSentCardAsync(matter, history, sent, token), cancellationToken);
         }
 
@@ -90,6 +101,16 @@ public sealed partial class MatterFollowUp(
             await progress.StepAsync($"n|{recipient.ObjectId}|{notice}", token => NotifyAsync(matter, history, recipient, notice, entry, token), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The actor's own view of the card they pressed was redrawn by the answer to the press. A card in a group chat is
+    /// still updated: the answer redraws it for the presser only, everyone else sees it through the update.
+    /// </summary>
+    private static bool IsAnsweredView(OutboxItem item, SentCard sent) =>
+        item.AnsweredCard is { } answered
+        && string.Equals(answered, $"{sent.ConversationId}|{sent.ActivityId}", StringComparison.Ordinal)
+        && sent.ViewerObjectId is { } viewer
+        && string.Equals(viewer, item.ActorObjectId, StringComparison.OrdinalIgnoreCase);
 
     private async Task UpdateSentCardAsync(Matter matter, IReadOnlyList<HistoryEntry> history, SentCard sent, CancellationToken cancellationToken)
     {

@@ -48,7 +48,16 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
         return loaded is not null && loaded.Matter.IsVisibleTo(actor) ? loaded.Matter : null;
     }
 
-    public async Task<ChangeResult> ChangeAsync(string tenantId, int number, Actor actor, Func<Matter, Outcome> operation, CancellationToken cancellationToken)
+    public Task<ChangeResult> ChangeAsync(string tenantId, int number, Actor actor, Func<Matter, Outcome> operation, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, number, actor, operation, null, cancellationToken);
+
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="number">The matter.</param>
+    /// <param name="actor">Who changes it.</param>
+    /// <param name="operation">The domain operation, applied to the latest state (again after a conflict).</param>
+    /// <param name="answeredCard">The card pressed, when the change came from a card (<c>conversation|activity</c>); the answer redraws it.</param>
+    /// <param name="cancellationToken">Cancels the change.</param>
+    public async Task<ChangeResult> ChangeAsync(string tenantId, int number, Actor actor, Func<Matter, Outcome> operation, string? answeredCard, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -67,7 +76,7 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
             try
             {
                 var appended = loaded.Matter.UncommittedHistory.ToList();
-                await repository.SaveAsync(loaded, MatterFollowUp.ItemFor(loaded.Matter, appended, actor, time.Now), cancellationToken);
+                await repository.SaveAsync(loaded, MatterFollowUp.ItemFor(loaded.Matter, appended, actor, time.Now, answeredCard), cancellationToken);
                 outbox.Nudge(tenantId);
                 return new ChangeResult(loaded.Matter, outcome, appended);
             }

@@ -23,6 +23,12 @@ public sealed record OutboxItem
 
     public string? ActorObjectId { get; init; }
 
+    /// <summary>
+    /// The card the actor pressed (<c>conversation|activity</c>), already redrawn by the answer to their press: when it is
+    /// their own view, the follow-up leaves it alone, so a form they open next is not closed by a redundant update.
+    /// </summary>
+    public string? AnsweredCard { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>When it is to be sent; a retry moves it later.</summary>

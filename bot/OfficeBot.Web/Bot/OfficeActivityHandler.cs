@@ -90,7 +90,10 @@ public sealed partial class OfficeActivityHandler(
         var sender = await SenderAsync(turnContext, members.For(turnContext), cancellationToken);
         await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
 
-        var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue), turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale);
+        // Teams names the pressed card's message in replyToId; the answer below redraws it, so the follow-up need not.
+        var pressed = activity.ReplyToId is { Length: > 0 } cardId ? $"{activity.Conversation?.Id}|{cardId}" : null;
+        var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue),
+            turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale, pressed);
         // The notifications and the updates of other cards were stored with the change and follow from the outbox.
         CardActionResult result;
         try
