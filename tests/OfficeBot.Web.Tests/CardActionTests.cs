@@ -132,6 +132,20 @@ public sealed class CardActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Registration_ReplyCardAlreadyShowsTheNewMatter_IsNotUpdatedAgain()
+    {
+        var mark = _bot.Connector.Calls.Count;
+
+        var registered = await _bot.AskAsync(Mei, "new Venue booking lead @林阿偉", "en-US", mentions: [Wei]);
+        await _bot.FollowUpsDoneAsync();
+
+        var calls = _bot.Connector.CallsSince(mark);
+        Assert.Contains($"#{Number(registered)}", registered.CardText);
+        Assert.Contains(calls, c => c.Kind == ConnectorCallKind.Send && c.ConversationId == $"a:personal-{Wei.AadObjectId}");
+        Assert.DoesNotContain(calls, c => c.Kind == ConnectorCallKind.Update);
+    }
+
+    [Fact]
     public async Task Urge_TwiceWithinAnHour_SecondIsRefused()
     {
         var (number, revision) = await RegisterAsync();

@@ -88,7 +88,8 @@ public sealed partial class MatterFollowUp(
 
         foreach (var sent in await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
         {
-            if (IsAnsweredView(item, sent))
+            // A card drawn from this state already (the reply to the command that made the change) is left alone.
+            if (IsAnsweredView(item, sent) || sent.Revision >= matter.State.Revision)
             {
                 continue;
             }
@@ -150,7 +151,7 @@ public sealed partial class MatterFollowUp(
             _ => new Reply(say.Decided(matter.Number, title, $"{entry.Actor.DisplayName} {say.History(entry, NameOf)}"), MatterCard.Build(view, language, context), matter.Number),
         };
 
-        var result = await messenger.SendToPersonAsync(matter.State.TenantId, recipient.ObjectId, reply, cancellationToken);
+        var result = await messenger.SendToPersonAsync(matter.State.TenantId, recipient.ObjectId, reply with { Revision = matter.State.Revision }, cancellationToken);
         if (result.Delivery != Delivery.Delivered)
         {
             // Recorded on the person for the director to see; the other recipients are not held up.

@@ -5,7 +5,7 @@ namespace OfficeBot.Application.Messaging;
 /// personal chat names its one viewer, who gets their own view; a card in a shared chat gets the neutral view, and
 /// Teams fetches each person's own through the card's refresh.
 /// </summary>
-public sealed record SentCard(string TenantId, int MatterNumber, string ConversationId, string ActivityId, string ReferenceJson, string? ViewerObjectId, string? Locale);
+public sealed record SentCard(string TenantId, int MatterNumber, string ConversationId, string ActivityId, string ReferenceJson, string? ViewerObjectId, string? Locale, int Revision = 0);
 
 /// <summary>What became of one proactive message.</summary>
 public enum Delivery

@@ -10,4 +10,7 @@ namespace OfficeBot.Application.Messaging;
 public sealed record Reply(string Summary, AdaptiveCard Card, int? MatterNumber = null)
 {
     public string? Committed { get; init; }
+
+    /// <summary>The revision of the matter the card was drawn from (0: not drawn from a matter); a card never needs updating to the state it already shows.</summary>
+    public int Revision { get; init; }
 }

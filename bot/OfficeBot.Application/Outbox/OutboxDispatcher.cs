@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeBot.Storage;
@@ -5,15 +6,18 @@ using OfficeBot.Storage;
 namespace OfficeBot.Application.Outbox;
 
 /// <summary>
-/// Sends what the outbox holds. It wakes when a change in this instance commits an item (<see cref="Nudge"/>), when a
-/// tenant's hint says an item is due, and on a slower sweep of every tenant (the safety net for an instance that died
-/// between a commit and its nudge). Items are claimed with an ETag-conditional lease, so several instances share the
-/// work and each item is carried out by one of them; an item whose owner crashed is taken over when its lease runs out.
+/// Sends what the outbox holds. It wakes when a change in this instance commits an item (<see cref="OutboxSignal.Nudge"/>),
+/// when a tenant's hint says an item is due, and on a slower sweep of every tenant (the safety net for an instance that
+/// died between a commit and its nudge). Items are claimed with an ETag-conditional lease, so several instances share
+/// the work and each item is carried out by one of them; an item whose owner crashed is taken over when its lease runs
+/// out. A pass only hands work to a pool of workers and returns, so one slow chat never holds up anyone else's
+/// notifications; one matter's items still go one after another, in order.
 /// </summary>
 public sealed partial class OutboxDispatcher
 {
     private const int ClaimBatch = 32;
     private const int MaxTenantsPerPass = 10_000;
+    private const int MaxDrainRounds = 1_000;
 
     private readonly OutboxStore _store;
     private readonly Dictionary<string, IOutboxHandler> _handlers;
@@ -22,6 +26,11 @@ public sealed partial class OutboxDispatcher
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly OutboxSignal _signal;
     private readonly SemaphoreSlim _passGate = new(1, 1);
+    private readonly SemaphoreSlim _workers;
+
+    // The matters being worked on here ("tenant|number"), and the tenants with due work that had to wait for one of them.
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _waiting = new(StringComparer.Ordinal);
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
     public OutboxDispatcher(OutboxStore store, OutboxSignal signal, IEnumerable<IOutboxHandler> handlers, TimeProvider clock, IOptionsMonitor<OutboxOptions> options, ILogger<OutboxDispatcher> logger)
@@ -32,6 +41,7 @@ public sealed partial class OutboxDispatcher
         _clock = clock;
         _options = options;
         _logger = logger;
+        _workers = new SemaphoreSlim(options.CurrentValue.Parallelism);
     }
 
     /// <summary>This instance's name on the leases it takes.</summary>
@@ -42,15 +52,19 @@ public sealed partial class OutboxDispatcher
     {
         using var timer = new PeriodicTimer(_options.CurrentValue.PollInterval, _clock);
         Task<bool>? tick = null;
+
+        // Both waits outlive a loop that the other one ended: a fresh wait on the signal each time would leave the old one
+        // behind to swallow the next nudge, and a change would then wait for the poll instead of going out at once.
+        Task? woken = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await RunOnceAsync(cancellationToken);
+                await PassAsync(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e)
             {
@@ -59,25 +73,49 @@ public sealed partial class OutboxDispatcher
             }
 
             tick ??= timer.WaitForNextTickAsync(cancellationToken).AsTask();
-            var woken = _signal.WaitAsync(cancellationToken);
+            woken ??= _signal.WaitAsync(cancellationToken);
             try
             {
-                if (await Task.WhenAny(tick, woken) == tick)
+                var first = await Task.WhenAny(tick, woken);
+                await first;
+                if (first == tick)
                 {
-                    await tick;
                     tick = null;
+                }
+                else
+                {
+                    woken = null;
                 }
             }
             catch (OperationCanceledException)
             {
+                break;
+            }
+        }
+
+        // Workers stop at their next step; what they had not finished is taken up again after the lease.
+        await Task.WhenAll(_running.Values);
+    }
+
+    /// <summary>Passes until no more work starts, each awaited to the end: what is due now is done when this returns.</summary>
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MaxDrainRounds; round++)
+        {
+            var started = await PassAsync(cancellationToken);
+            if (started.Count == 0 && _running.IsEmpty)
+            {
                 return;
             }
+
+            await Task.WhenAll(started.Count > 0 ? started : _running.Values);
         }
     }
 
-    /// <summary>One pass: every tenant that was nudged, whose hint is due, or (on a sweep) every tenant.</summary>
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    /// <summary>One pass: every tenant that was nudged, whose hint is due, or (on a sweep) every tenant; returns the work it started.</summary>
+    private async Task<List<Task>> PassAsync(CancellationToken cancellationToken)
     {
+        var started = new List<Task>();
         await _passGate.WaitAsync(cancellationToken);
         _signal.PassStarted();
         var succeeded = false;
@@ -95,7 +133,7 @@ public sealed partial class OutboxDispatcher
 
             foreach (var tenant in work)
             {
-                await DrainTenantAsync(tenant, cancellationToken);
+                await StartTenantAsync(tenant, started, cancellationToken);
             }
 
             if (sweep)
@@ -110,38 +148,72 @@ public sealed partial class OutboxDispatcher
             _signal.PassEnded(version, succeeded);
             _passGate.Release();
         }
+
+        return started;
     }
 
-    private async Task DrainTenantAsync(OutboxTenant tenant, CancellationToken cancellationToken)
+    private async Task StartTenantAsync(OutboxTenant tenant, List<Task> started, CancellationToken cancellationToken)
     {
         // The hint as it was before looking: if a writer announces something meanwhile, its ETag changes and the hint is not raised over it.
         var seen = string.IsNullOrEmpty(tenant.ETag) ? await _store.TenantAsync(tenant.TenantId, cancellationToken) : tenant;
-        while (true)
+        var due = await _store.DueAsync(tenant.TenantId, _clock.GetUtcNow(), ClaimBatch, cancellationToken);
+        foreach (var items in due.GroupBy(d => d.Item.MatterNumber))
         {
-            var now = _clock.GetUtcNow();
-            var due = await _store.DueAsync(tenant.TenantId, now, ClaimBatch, cancellationToken);
-            if (due.Count == 0)
+            var key = $"{tenant.TenantId}|{items.Key}";
+            if (_running.ContainsKey(key) || !_workers.Wait(0))
             {
-                break;
+                // Its matter is being worked on, or every worker is busy: looked at again when one finishes.
+                _waiting[tenant.TenantId] = true;
+                continue;
             }
 
-            var options = _options.CurrentValue;
-            await Parallel.ForEachAsync(
-                due.GroupBy(d => d.Item.MatterNumber),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-                async (items, token) =>
-                {
-                    foreach (var item in items)
-                    {
-                        await ProcessAsync(item, token);
-                    }
-                });
+            // The worker starts only once it is on the list, so it cannot end (and leave the list) before it is on it.
+            _signal.WorkStarted();
+            var listed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var work = WorkAsync(tenant.TenantId, key, items.ToList(), listed.Task, cancellationToken);
+            _running[key] = work;
+            listed.SetResult();
+            started.Add(work);
         }
 
         if (seen is not null)
         {
+            // Items in progress count at the end of their lease: if this instance dies, the tenant is looked at then.
             var next = await _store.NextDueAsync(tenant.TenantId, cancellationToken) ?? DateTimeOffset.MaxValue;
             await _store.RaiseHintAsync(seen, next, cancellationToken);
+        }
+    }
+
+    /// <summary>One matter's due items, in order, on a worker of its own.</summary>
+    private async Task WorkAsync(string tenantId, string key, List<StoredOutboxItem> items, Task listed, CancellationToken cancellationToken)
+    {
+        await listed;
+        try
+        {
+            foreach (var item in items)
+            {
+                await ProcessAsync(item, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the lease runs out and the item is taken up again.
+        }
+        catch (Exception e)
+        {
+            // The store failed around an item (claim, reschedule): it is still there and is looked at again.
+            LogPassFailed(e);
+        }
+        finally
+        {
+            _running.TryRemove(key, out _);
+            _workers.Release();
+            if (_waiting.TryRemove(tenantId, out _))
+            {
+                _signal.Nudge(tenantId);
+            }
+
+            _signal.WorkEnded();
         }
     }
 

@@ -30,7 +30,10 @@ public sealed class OutboxOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Items of different matters sent at once by one instance (items of one matter always go in order).</summary>
-    [Range(1, 64)]
-    public int Parallelism { get; set; } = 4;
+    /// <summary>
+    /// Matters whose items one instance works on at once (items of one matter always go in order). Workers mostly wait —
+    /// for Teams to answer, or for a chat's rate limit — so this is well above the number of cores.
+    /// </summary>
+    [Range(1, 256)]
+    public int Parallelism { get; set; } = 16;
 }

@@ -13,6 +13,7 @@ public sealed class OutboxSignal
     private long _nudges;
     private long _settled;
     private int _passesRunning;
+    private int _working;
 
     public void Nudge(string tenantId)
     {
@@ -48,6 +49,10 @@ public sealed class OutboxSignal
 
     internal void PassStarted() => Interlocked.Increment(ref _passesRunning);
 
+    internal void WorkStarted() => Interlocked.Increment(ref _working);
+
+    internal void WorkEnded() => Interlocked.Decrement(ref _working);
+
     internal void PassEnded(long version, bool succeeded)
     {
         if (succeeded)
@@ -63,11 +68,11 @@ public sealed class OutboxSignal
         Interlocked.Decrement(ref _passesRunning);
     }
 
-    /// <summary>For tests and shutdown: waits until every nudge so far has been followed by a finished pass.</summary>
+    /// <summary>For tests and shutdown: waits until every nudge so far has been followed by a finished pass, and the work it started is done.</summary>
     public async Task WhenIdleAsync(TimeSpan timeout)
     {
         using var cancel = new CancellationTokenSource(timeout);
-        while (Interlocked.Read(ref _settled) < Interlocked.Read(ref _nudges) || Volatile.Read(ref _passesRunning) > 0)
+        while (Interlocked.Read(ref _settled) < Interlocked.Read(ref _nudges) || Volatile.Read(ref _passesRunning) > 0 || Volatile.Read(ref _working) > 0)
         {
             await Task.Delay(10, cancel.Token);
         }

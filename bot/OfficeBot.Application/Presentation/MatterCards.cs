@@ -16,6 +16,6 @@ public sealed class MatterCards(MatterService matters, MatterPresenter presenter
         var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
         var context = await contexts.ForAsync(matter, viewer, notice, cancellationToken);
         var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
-        return new Reply(summary ?? notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number);
+        return new Reply(summary ?? notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
     }
 }

@@ -175,7 +175,7 @@ public sealed partial class OfficeActivityHandler(
         var personal = activity.Conversation?.ConversationType is null or "personal";
         var reference = activity.GetConversationReference();
         await sentCards.RecordAsync(new SentCard(TenantOf(activity), number, activity.Conversation!.Id, activityId, JsonConvert.SerializeObject(reference),
-            personal ? senderObjectId : null, activity.Locale), cancellationToken);
+            personal ? senderObjectId : null, activity.Locale, reply.Revision), cancellationToken);
     }
 
     internal static IMessageActivity ToActivity(Reply reply)

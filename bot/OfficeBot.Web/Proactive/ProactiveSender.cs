@@ -50,7 +50,7 @@ public sealed partial class ProactiveSender(
         var (delivery, response) = await CallAsync(tenantId, reference.ServiceUrl, saved.ConversationId,
             (client, token) => client.Conversations.SendToConversationAsync(activity, token), cancellationToken);
         return delivery == Delivery.Delivered && response?.Id is { } activityId && reply.MatterNumber is { } number
-            ? new SendResult(delivery, new SentCard(tenantId, number, saved.ConversationId, activityId, saved.ReferenceJson, objectId, null))
+            ? new SendResult(delivery, new SentCard(tenantId, number, saved.ConversationId, activityId, saved.ReferenceJson, objectId, null, reply.Revision))
             : new SendResult(delivery);
     }
 
@@ -119,11 +119,8 @@ public sealed partial class ProactiveSender(
             var result = await resilience.Pipeline.ExecuteAsync(
                 async token =>
                 {
-                    if (!await pacing.WaitAsync(tenantId, conversationId, token))
-                    {
-                        throw new DeliveryDeferredException($"Teams' rate limit for this conversation is used up for the next {SendPacing.MaxWait.TotalSeconds:F0} s", SendPacing.MaxWait);
-                    }
-
+                    using var slot = await pacing.WaitAsync(tenantId, conversationId, token)
+                        ?? throw new DeliveryDeferredException($"Teams' rate limit for this conversation is used up for the next {SendPacing.MaxWait.TotalSeconds:F0} s", SendPacing.MaxWait);
                     return await call(client, token);
                 },
                 cancellationToken);

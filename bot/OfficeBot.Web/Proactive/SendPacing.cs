@@ -2,9 +2,12 @@ namespace OfficeBot.Web.Proactive;
 
 /// <summary>
 /// Keeps what the bot sends within Teams' rate limits for bots: per conversation 7 messages a second, 8 in 2 seconds,
-/// 60 in 30 seconds and 1,800 an hour, and 50 a second per tenant. Each send reserves the earliest slot that breaks no
-/// window, and waits for it; the log of slots is exact, so no window of any alignment is ever exceeded. It runs on the
-/// wall clock: the limits are Teams' real seconds.
+/// 60 in 30 seconds and 1,800 an hour, and 50 a second per tenant. Teams counts a message when it arrives, which is
+/// somewhere between the moment the bot starts sending it and the moment Teams answers. So each send is kept in the log
+/// at the latest moment it can have arrived — its start while it is on its way, its answer once answered — and a new
+/// send starts only when the windows counted back from that start hold room for it. However late the network delivers
+/// one message and however early the next, no window of any alignment is exceeded. It runs on the wall clock: the limits
+/// are Teams' real seconds.
 /// </summary>
 public sealed class SendPacing(TimeProvider wallClock)
 {
@@ -23,36 +26,59 @@ public sealed class SendPacing(TimeProvider wallClock)
 
     private const int MaxTracked = 50_000;
 
-    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
+    // Clock granularity and timer wake-ups: a slot is never taken a hair before its window opens.
+    private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(10);
 
     private readonly Dictionary<string, Log> _logs = new(StringComparer.Ordinal);
+    private long _sequence;
 
-    /// <summary>Waits for a slot to send to <paramref name="conversationId"/>; false if none comes within <see cref="MaxWait"/> (nothing is reserved then).</summary>
-    public async Task<bool> WaitAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a slot to send to <paramref name="conversationId"/> and holds it; the caller reports the answer with
+    /// <see cref="Slot.Dispose"/>. Null if no slot comes within <see cref="MaxWait"/> (nothing is held then).
+    /// </summary>
+    public async Task<Slot?> WaitAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
     {
+        Slot slot;
         TimeSpan wait;
         lock (_logs)
         {
             var now = wallClock.GetUtcNow();
             var conversation = LogFor("c|" + conversationId, now);
             var tenant = LogFor("t|" + tenantId, now);
-            var slot = Max(conversation.EarliestSlot(now, ConversationLimits), tenant.EarliestSlot(now, TenantLimits));
-            wait = slot - now;
+            var at = Max(conversation.EarliestSlot(now, ConversationLimits, null), tenant.EarliestSlot(now, TenantLimits, null));
+            wait = at - now;
             if (wait > MaxWait)
             {
-                return false;
+                return null;
             }
 
-            conversation.Reserve(slot);
-            tenant.Reserve(slot);
+            slot = new Slot(this, conversation, tenant, at, ++_sequence);
+            conversation.Add(slot);
+            tenant.Add(slot);
         }
 
-        if (wait > TimeSpan.Zero)
+        while (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, wallClock, cancellationToken);
+            lock (_logs)
+            {
+                // Sends answered meanwhile may have moved later than they were when this slot was chosen.
+                var now = wallClock.GetUtcNow();
+                var at = Max(slot.Conversation.EarliestSlot(now, ConversationLimits, slot), slot.Tenant.EarliestSlot(now, TenantLimits, slot));
+                slot.At = Max(slot.At, at);
+                wait = slot.At - now;
+            }
         }
 
-        return true;
+        return slot;
+    }
+
+    private void Answered(Slot slot)
+    {
+        lock (_logs)
+        {
+            slot.At = Max(slot.At, wallClock.GetUtcNow());
+        }
     }
 
     private Log LogFor(string key, DateTimeOffset now)
@@ -77,34 +103,63 @@ public sealed class SendPacing(TimeProvider wallClock)
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
-    /// <summary>The slots taken in the last hour, oldest first.</summary>
-    private sealed class Log
+    /// <summary>One send's place in the logs: when it may start, and once answered, the latest moment Teams can have counted it.</summary>
+    public sealed class Slot : IDisposable
     {
-        private readonly LinkedList<DateTimeOffset> _slots = new();
+        private readonly SendPacing _pacing;
+        private bool _answered;
 
-        public DateTimeOffset EarliestSlot(DateTimeOffset now, IReadOnlyList<(int Limit, TimeSpan Window)> limits)
+        internal Slot(SendPacing pacing, Log conversation, Log tenant, DateTimeOffset at, long sequence)
+        {
+            _pacing = pacing;
+            Sequence = sequence;
+            Conversation = conversation;
+            Tenant = tenant;
+            At = at;
+        }
+
+        /// <summary>Slots are handed out in this order; each makes room only for those handed out before it.</summary>
+        internal long Sequence { get; }
+
+        internal Log Conversation { get; }
+
+        internal Log Tenant { get; }
+
+        internal DateTimeOffset At { get; set; }
+
+        /// <summary>The send was answered (or failed): Teams has counted it by now, if at all.</summary>
+        public void Dispose()
+        {
+            if (!_answered)
+            {
+                _answered = true;
+                _pacing.Answered(this);
+            }
+        }
+    }
+
+    /// <summary>The sends of the last hour to one conversation or tenant.</summary>
+    internal sealed class Log
+    {
+        private readonly List<Slot> _slots = [];
+
+        public void Add(Slot slot) => _slots.Add(slot);
+
+        public DateTimeOffset EarliestSlot(DateTimeOffset now, IReadOnlyList<(int Limit, TimeSpan Window)> limits, Slot? self)
         {
             var longest = limits.Max(l => l.Window);
-            while (_slots.First is { } first && first.Value <= now - longest)
-            {
-                _slots.RemoveFirst();
-            }
+            _slots.RemoveAll(s => s.At <= now - longest && s != self);
 
-            // A slot s is free for a window W with limit L when fewer than L slots lie in (s - W, s]. Slots are handed out
-            // in order, so every earlier slot is at most s, and the answer is: the L-th latest slot plus W (plus a margin
-            // for the network's jitter between here and Teams).
-            var slot = _slots.Last is { } last && last.Value > now ? last.Value : now;
+            // A start s is free for a window W with limit L when fewer than L earlier sends can have arrived in (s - W, s]:
+            // the L-th latest of them plus W. Sends still waiting for their own slot count too, at the slot they hold;
+            // later ones made room for this one when they chose theirs.
+            var times = _slots.Where(s => self is null || s.Sequence < self.Sequence).Select(s => s.At).Order().ToList();
+            var slot = now;
             foreach (var (limit, window) in limits)
             {
-                if (_slots.Count >= limit)
+                if (times.Count >= limit)
                 {
-                    var node = _slots.Last!;
-                    for (var i = 1; i < limit; i++)
-                    {
-                        node = node.Previous!;
-                    }
-
-                    var free = node.Value + window + Margin;
+                    var free = times[^limit] + window + Margin;
                     slot = free > slot ? free : slot;
                 }
             }
@@ -112,9 +167,6 @@ public sealed class SendPacing(TimeProvider wallClock)
             return slot;
         }
 
-        /// <summary>Slots are reserved under the lock, each at or after the last, so the list stays sorted.</summary>
-        public void Reserve(DateTimeOffset slot) => _slots.AddLast(slot);
-
-        public bool IdleSince(DateTimeOffset now, TimeSpan window) => _slots.Last is not { } last || last.Value <= now - window;
+        public bool IdleSince(DateTimeOffset now, TimeSpan window) => _slots.Count == 0 || _slots.Max(s => s.At) <= now - window;
     }
 }

@@ -40,6 +40,37 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notification_ToAChatWhereTeamsHangs_DoesNotHoldUpAnyoneElses()
+    {
+        var hang = true;
+        _bot.Connector.InjectFault((kind, chat) => hang && kind == ConnectorCallKind.Send && chat == MeiChat ? Fault.Slow(TimeSpan.FromMinutes(2)) : null);
+
+        var arrivals = _bot.Connector.Arrivals;
+        await _bot.AskAsync(Director, "new Stuck at Teams lead @陳小美", "en-US", mentions: [Mei]);
+
+        // The reply, and the notification now hanging at Teams.
+        await WaitUntilAsync(() => _bot.Connector.Arrivals >= arrivals + 2);
+        await _bot.AskAsync(Director, "new Goes straight out lead @林阿偉", "en-US", mentions: [Wei]);
+
+        await WaitUntilAsync(() => Notifications(WeiChat).Count == 1);
+        hang = false;
+        Assert.Contains("Goes straight out", Notifications(WeiChat)[0].CardText);
+        Assert.Empty(Notifications(MeiChat));
+    }
+
+    [Fact]
+    public async Task Notification_AfterThePollTicked_GoesOutAtOnce()
+    {
+        // The dispatcher's poll ticks (the bot's clock moves on) while nothing is due; a change after that must still wake it.
+        _bot.Clock.Advance(TimeSpan.FromSeconds(5));
+        await Task.Delay(200);
+
+        await _bot.AskAsync(Director, "new After the tick lead @陳小美", "en-US", mentions: [Mei]);
+
+        await WaitUntilAsync(() => Notifications(MeiChat).Count == 1);
+    }
+
+    [Fact]
     public async Task Notifications_DuringA503Storm_AreEachDeliveredOnceWhenTeamsRecovers()
     {
         var storm = true;
@@ -136,6 +167,17 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
 
     private static int MostInAnyWindow(IReadOnlyList<DateTimeOffset> times, TimeSpan window) =>
         times.Select((start, i) => times.Skip(i).TakeWhile(t => t - start < window).Count()).DefaultIfEmpty(0).Max();
+
+    /// <summary>Waits on the real clock (the bot's own stands still) for what a person would see within seconds.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "not within 10 s");
+            await Task.Delay(50);
+        }
+    }
 
     /// <summary>Moves the bot's clock on (retries wait in its time) until <paramref name="done"/> or the rounds run out.</summary>
     private async Task AdvanceUntilAsync(Func<bool> done, int rounds = 40)
