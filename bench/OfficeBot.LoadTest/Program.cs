@@ -78,6 +78,12 @@ internal static class LoadTestProgram
             await using var bot = await HostProcess.StartAsync(hostDll, [], settings, http);
             foreach (var name in options.Scenarios)
             {
+                if (name == "burst")
+                {
+                    await Burst.RunAsync(http, bot.Messages, office, connector, backend.Name);
+                    continue;
+                }
+
                 if (name == "crowd")
                 {
                     await Crowd.RunAsync(http, bot.Messages, office, connector.ServiceUrl, crowdMatter, settings, backend.Name);
@@ -141,7 +147,7 @@ internal static class LoadTestProgram
         // Co-handlers of one matter give opinions on it, each on the card of their last answer: every applied opinion
         // bumps the revision, so the others' next press is often on an out-of-date card, answered with the fresh one.
         "invoke-change" => InvokeChange(name, office, serviceUrl, changeMatter, clients, tally),
-        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new, my, invoke, invoke-change or crowd."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new, my, invoke, invoke-change, crowd or burst."),
     };
 
     private static Scenario InvokeChange(string name, Office office, string serviceUrl, (int Number, int Revision) matter, int clients, InvokeTally tally)
