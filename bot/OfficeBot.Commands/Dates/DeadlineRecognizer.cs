@@ -21,9 +21,11 @@ internal enum DateSearch
 
 // A deadline found in a fragment; Start..End (exclusive) covers the date phrase
 // with its connectors (到, by) and particles (前, 內), so the rest of the fragment is what the user said besides.
-internal sealed record DateMatch(int Start, int End, Deadline Deadline, string Text);
+// Deadline is null exactly when Problem says why the phrase gives none.
+internal sealed record DateMatch(int Start, int End, Deadline? Deadline, string Text, DateProblem Problem = DateProblem.None);
 
-// Finds deadlines in chat text with Microsoft.Recognizers.Text, resolved against "now" in the office time zone.
+// Finds deadlines in chat text, resolved against "now" in the office time zone. The common forms are read directly
+// (CommonDateForms, microseconds); everything else goes to Microsoft.Recognizers.Text (0.3–0.8 ms).
 // The recogniser models take ~1 s to build, so they are built once per process and shared (their Parse is
 // stateless and safe to call concurrently); Warmup builds them ahead of the first message.
 // Quirks handled here rather than in the recogniser:
@@ -34,8 +36,6 @@ internal sealed record DateMatch(int Start, int End, Deadline Deadline, string T
 // 月底/年底 are not recognised at all and are matched here.
 internal sealed partial class DeadlineRecognizer
 {
-    private const int DaysAYearlessDateMayLieInThePast = 183;
-
     private static readonly Lazy<DateTimeModel> ChineseModel = new(() => CreateModel(Culture.Chinese), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<DateTimeModel> EnglishModel = new(() => CreateModel(Culture.English), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -59,9 +59,17 @@ internal sealed partial class DeadlineRecognizer
     public DateMatch? Find(string text, DateSearch search, DateTime officeNow)
     {
         var normalised = DateTextNormaliser.Normalise(text);
+        if (CommonDateForms.Find(normalised, search, officeNow) is { } quick)
+        {
+            return Matched(text, normalised, search, quick.Start, quick.End, quick.End, quick.Deadline, quick.Problem);
+        }
+
         var candidates = Candidates(normalised, officeNow);
 
-        var ordered = search == DateSearch.Trailing ? candidates.OrderByDescending(c => c.End) : candidates.OrderBy(c => c.Start);
+        // At one start the longest phrase wins, so 下個月底 is read whole and not as 下個月 followed by a stray 底.
+        var ordered = search == DateSearch.Trailing
+            ? candidates.OrderByDescending(c => c.End).ThenBy(c => c.Start)
+            : candidates.OrderBy(c => c.Start).ThenByDescending(c => c.End);
         foreach (var candidate in ordered)
         {
             var particle = Particle().Match(normalised, candidate.End);
@@ -82,15 +90,43 @@ internal sealed partial class DeadlineRecognizer
             var deadline = Resolve(candidate, officeNow, strict: search == DateSearch.Trailing, within, before);
             if (deadline is null)
             {
+                if (IsImpossible(candidate))
+                {
+                    return Matched(text, normalised, search, candidate.Start, candidate.End, end, null, DateProblem.Impossible);
+                }
+
                 continue;
             }
 
-            var start = search == DateSearch.Leading ? 0 : candidate.Start - TrailingConnector().Match(normalised[..candidate.Start]).Length;
-            return new DateMatch(start, end, deadline, text[candidate.Start..candidate.End].Trim());
+            return Matched(text, normalised, search, candidate.Start, candidate.End, end, deadline, DateProblem.None);
         }
 
         return null;
     }
+
+    // The match as callers see it: from its connector (到, by) or the fragment's start to the end of its particle.
+    // Where the date is expected at the start, a phrase glued to more letters or digits ("12/31/9999" read as 12/31,
+    // "2031-01-01garbage") is refused whole instead of half-applied.
+    private static DateMatch Matched(string text, string normalised, DateSearch search, int phraseStart, int phraseEnd, int end, Deadline? deadline, DateProblem problem)
+    {
+        var start = search == DateSearch.Leading ? 0 : phraseStart - TrailingConnector().Match(normalised[..phraseStart]).Length;
+        if (search != DateSearch.Trailing && problem == DateProblem.None && GluedTail().Match(normalised, phraseEnd) is { Length: > 0 } tail)
+        {
+            var wordEnd = phraseEnd + tail.Length;
+            return new DateMatch(start, wordEnd, null, text[phraseStart..wordEnd].Trim(), DateProblem.PartlyRead);
+        }
+
+        return new DateMatch(start, end, deadline, text[phraseStart..phraseEnd].Trim(), problem);
+    }
+
+    // A day the calendar does not have (2月30日, Feb 30), which the recogniser reports as read.
+    private static bool IsImpossible(Candidate c) =>
+        !c.IsLunar
+        && DateAndTime().Match(c.Timex) is { Success: true } dt
+        && int.Parse(dt.Groups["m"].ValueSpan, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12
+        && int.Parse(dt.Groups["d"].ValueSpan, CultureInfo.InvariantCulture) > (dt.Groups["y"].Value == "XXXX"
+            ? DateTime.DaysInMonth(2024, month)
+            : DateTime.DaysInMonth(int.Parse(dt.Groups["y"].ValueSpan, CultureInfo.InvariantCulture), month));
 
     private static DateTimeModel CreateModel(string culture) =>
         new DateTimeRecognizer(culture, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
@@ -195,9 +231,14 @@ internal sealed partial class DeadlineRecognizer
             var month = Int(dt, "m");
             var day = Int(dt, "d");
             // 春節, 中秋 … come back as lunar month-day (春節 = XXXX-01-01 with isLunar) and are converted here.
-            Func<int, DateOnly> inYear = isLunar ? year => FromLunar(year, month, day) : year => SafeDate(year, month, day);
-            var date = dt.Groups["y"].Value == "XXXX" ? Yearless(today, inYear) : inYear(Int(dt, "y"));
-            return new Deadline(date, TimeOf(dt));
+            if (isLunar)
+            {
+                var lunar = dt.Groups["y"].Value == "XXXX" ? Yearless(today, year => FromLunar(year, month, day)) : FromLunar(Int(dt, "y"), month, day);
+                return new Deadline(lunar, TimeOf(dt));
+            }
+
+            var date = dt.Groups["y"].Value == "XXXX" ? OfficeCalendar.YearlessDate(today, month, day) : OfficeCalendar.ExactDate(Int(dt, "y"), month, day);
+            return date is { } d ? new Deadline(d, TimeOf(dt)) : null;
         }
 
         if (Weekday().Match(timex) is { Success: true } wd)
@@ -270,13 +311,11 @@ internal sealed partial class DeadlineRecognizer
         return null;
     }
 
-    // A date said without a year is this year's, unless that lies more than about six months back,
-    // in which case the user means next year (「1月5日」 said in December). A date a few days back stays in the
-    // past, so the user is told it has passed rather than silently given next year's.
+    // See OfficeCalendar.YearlessDate; lunar dates need their own conversion per year.
     private static DateOnly Yearless(DateOnly today, Func<int, DateOnly> inYear)
     {
         var date = inYear(today.Year);
-        return today.DayNumber - date.DayNumber > DaysAYearlessDateMayLieInThePast ? inYear(today.Year + 1) : date;
+        return today.DayNumber - date.DayNumber > OfficeCalendar.DaysAYearlessDateMayLieInThePast ? inYear(today.Year + 1) : date;
     }
 
     private static readonly ChineseLunisolarCalendar Lunar = new();
@@ -289,10 +328,7 @@ internal sealed partial class DeadlineRecognizer
         return DateOnly.FromDateTime(Lunar.ToDateTime(lunarYear, index, Math.Min(day, Lunar.GetDaysInMonth(lunarYear, index)), 0, 0, 0, 0));
     }
 
-    private static DateOnly SafeDate(int year, int month, int day) =>
-        new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
-
-    private static DateOnly LastDayOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
+    private static DateOnly LastDayOfMonth(DateOnly date) => OfficeCalendar.LastDayOfMonth(date);
 
     private static Deadline FromDateTime(DateTime value)
     {
@@ -349,6 +385,10 @@ internal sealed partial class DeadlineRecognizer
 
     [GeneratedRegex(@"(?:(?:期限|截止日期|截止|截至|到|至|延至|延到|延长至|改到|改为|于|在|\bdue|\bby|\bbefore|\bon|\buntil|\btill|\bto)\s*[:：]?\s*)+$|[,，、:：;；\-—]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingConnector();
+
+    // More letters or digits glued to a date phrase: the rest of the word it was read from.
+    [GeneratedRegex(@"\G(?:[/\-.:]?[A-Za-z0-9])[^\s,，、;；。!！]*")]
+    private static partial Regex GluedTail();
 
     [GeneratedRegex(@"^[\s。.!！,，;；、]*$")]
     private static partial Regex OnlyPunctuation();
