@@ -102,12 +102,21 @@ public class CorpusDefectTests
     }
 
     [Theory]
-    [InlineData("轉办 #3 <at>王小明</at>")]
-    [InlineData("进度 #3 初稿已送出")]
-    [InlineData("查看 #3")]
-    public void Parse_CommandWordInMixedScripts_IsTheCommand(string text)
+    [InlineData("轉办 #3 <at>王小明</at>", typeof(TransferCommand))]
+    [InlineData("进度 #3 初稿已送出", typeof(ProgressCommand))]
+    [InlineData("辦结 #3", typeof(AskCompletionCommand))]
+    [InlineData("催办 #3", typeof(UrgeCommand))]
+    public void Parse_CommandWordInMixedScripts_IsTheCommand(string text, Type command)
     {
-        Assert.True(Parse(text, Wang).Succeeded);
+        Assert.IsType(command, Parse(text, Wang).Command);
+    }
+
+    [Fact]
+    public void Parse_CommandWordInMixedScriptsWithError_ShowsThatCommandsForm()
+    {
+        var error = Parse("轉办 #3").Error(ParseErrorKind.MissingPerson);
+
+        Assert.Equal(CommandVerb.Transfer, CommandParser.VerbOf(error.CommandWord));
     }
 
     [Theory]
