@@ -184,4 +184,15 @@ public class CorpusDefectTests
     {
         Assert.Equal(new Deadline(Date("2028-02-29"), null), Parse("新事項 報告 期限 2028-02-29").Command<NewMatterCommand>().Due);
     }
+
+    [Theory]
+    [InlineData("new Report the day after tomorrow", "2026-11-28")]
+    [InlineData("new Report due the day after tomorrow", "2026-11-28")]
+    public void Parse_LongerPhraseEndingInACommonForm_IsReadWhole(string text, string due)
+    {
+        var matter = Parse(text).Command<NewMatterCommand>();
+
+        Assert.Equal("Report", matter.Title);
+        Assert.Equal(new Deadline(Date(due), null), matter.Due);
+    }
 }

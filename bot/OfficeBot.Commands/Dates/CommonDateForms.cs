@@ -24,7 +24,7 @@ internal static partial class CommonDateForms
         + @"|(?<week>(?<which>下下个?|下个?|本|这个?)(?:周|星期|礼拜)(?<dow>[一二三四五六日天]))"
         + @"|(?<dur>(?<n>[0-9]{1,3}|[一二两三四五六七八九十]{1,3})\s*(?<u>天|日|个?(?:周|星期|礼拜)|个月|年)\s*(?:之内|以内|内))"
         + @"|(?<monthend>(?:(?<nextmonth>下个?月)|本月|这个?月|月)底)|(?<yearend>(?:今年)?年底)"
-        + @"|(?<![A-Za-z])(?:(?<enrel>today|tomorrow)"
+        + @"|(?<![A-Za-z])(?:(?<enrel>(?<!(?:after|before)\s+)(?:today|tomorrow))"
         + @"|(?<ennext>next\s+(?<edow>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?)"
         + @"|(?<enmd>(?<mon>" + MonthNames + @")\.?\s+(?<d>[0-9]{1,2})(?:st|nd|rd|th)?)"
         + @"|(?<endm>(?<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?<mon>" + MonthNames + @")\.?)"
