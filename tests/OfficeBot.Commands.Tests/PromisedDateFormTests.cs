@@ -87,6 +87,19 @@ public class PromisedDateFormTests
 
     [Theory]
     [MemberData(nameof(Weekdays))]
+    public void Parse_PromisedFormsWithTime_AreTomorrowAtThatTimeOnEveryWeekday(string day)
+    {
+        var today = DateOnly.Parse(day, CultureInfo.InvariantCulture);
+        var now = new DateTimeOffset(today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));
+        var expected = new Deadline(today.AddDays(1), new TimeOnly(15, 0));
+
+        Assert.Equal(expected, ParseAt(now, "新事項 報告 期限 明天下午三點").Command<NewMatterCommand>().Due);
+        Assert.Equal(expected, ParseAt(now, "新事項 報告 明天下午三點前").Command<NewMatterCommand>().Due);
+        Assert.Equal(expected, ParseAt(now, "new Report due tomorrow 3pm").Command<NewMatterCommand>().Due);
+    }
+
+    [Theory]
+    [MemberData(nameof(Weekdays))]
     public void Parse_NextWeekdayInEachScript_IsThatDayOfNextWeek(string day)
     {
         var today = DateOnly.Parse(day, CultureInfo.InvariantCulture);
