@@ -35,8 +35,8 @@ internal static partial class CommonDateForms
     // 前 ("before") and 內 ("within") after a date say the same deadline; they belong to the phrase, not the title.
     private const string Particle = @"(?:\s*(?:之前|以前|前|为止|止|之内|以内|内))?";
 
-    // Connectors before a date where one is expected (期限 到 12月5日, due by Friday): the same words the recogniser path allows.
-    private const string Connector = @"[\s:,，、]*(?:(?:到|至|延至|延到|延长至|延长到|改到|改至|改为|改成|推迟到|推迟至|截至|截止到|截止|\bto|\buntil|\btill|\bby|\bon)\s*[:：]?\s*)?";
+    // Connectors before a date where one is expected (期限 到 12月5日, due by Friday); the recogniser path reads the same list.
+    internal const string Connector = @"[\s:,，、]*(?:(?:到|至|延至|延到|延长至|延长到|改到|改至|改为|改成|推迟到|推迟至|截至|截止到|截止|\bto|\buntil|\btill|\bby|\bon)\s*[:：]?\s*)?";
 
     public static QuickDate? Find(string normalised, DateSearch search, DateTime now)
     {

@@ -380,7 +380,7 @@ internal sealed partial class DeadlineRecognizer
     [GeneratedRegex(@"(?:\b(?:by|before|until|till)|截至|截止到|截止)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByBefore();
 
-    [GeneratedRegex(@"^[\s:,，、]*(?:(?:到|至|延至|延到|延长至|延长到|改到|改至|改为|改成|推迟到|推迟至|截至|截止到|截止|\bto|\buntil|\btill|\bby|\bon)\s*[:：]?\s*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^" + CommonDateForms.Connector + "$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingConnector();
 
     [GeneratedRegex(@"(?:(?:期限|截止日期|截止|截至|到|至|延至|延到|延长至|改到|改为|于|在|\bdue|\bby|\bbefore|\bon|\buntil|\btill|\bto)\s*[:：]?\s*)+$|[,，、:：;；\-—]\s*$", RegexOptions.IgnoreCase)]
