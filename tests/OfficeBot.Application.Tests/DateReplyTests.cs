@@ -58,6 +58,8 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
     [InlineData("新事項 報告 期限 2032-01-01", "zh-TW", "超過 5 年")]
     [InlineData("新事项 报告 期限 2032-01-01", "zh-CN", "超过 5 年")]
     [InlineData("新事項 報告 期限 115年1月21日", "zh-TW", "期限「115年1月21日」已經過去")]
+    [InlineData("new Report due: ", "en-US", "The due date is missing. Write it like \"Dec 5\"")]
+    [InlineData("新事項 報告 期限： 急件", "zh-TW", "缺少期限日期")]
     public async Task NewWithDateThatCannotBeTaken_AnswersWhatWasWrongAndStoresNothing(string text, string locale, string expected)
     {
         var reply = await SendAsync(text, locale);

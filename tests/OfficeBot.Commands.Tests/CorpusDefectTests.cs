@@ -168,6 +168,8 @@ public class CorpusDefectTests
     [InlineData("新事項 報告 期限 民國200年1月1日", "民國200年1月1日")]
     [InlineData("延期 #3 2040年1月1日", "2040年1月1日")]
     [InlineData("extend #3 within 100 months", "within 100 months")]
+    [InlineData("extend #3 within 9999 months", "within 9999 months")]
+    [InlineData("新事項 報告 期限 99999999天內", "99999999天")]
     public void Parse_DueBeyondHorizon_IsDueTooFar(string text, string detail)
     {
         Assert.Equal(detail, Parse(text).Error(ParseErrorKind.DueTooFar).Detail);

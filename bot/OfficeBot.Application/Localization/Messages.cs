@@ -48,6 +48,8 @@ public sealed class Messages(Language language)
             $"標題太長（{error.Detail} 字），請在 {InputLimits.Title} 字以內。", $"标题太长（{error.Detail} 字），请在 {InputLimits.Title} 字以内。"),
         ParseErrorKind.DueInPast => Pick($"The due date \"{error.Detail}\" is already past; give a date from today on.",
             $"期限「{error.Detail}」已經過去，請給今天或以後的日期。", $"期限「{error.Detail}」已经过去，请给今天或以后的日期。"),
+        ParseErrorKind.UnrecognisedDate when string.IsNullOrWhiteSpace(error.Detail) => Pick("The due date is missing. Write it like \"Dec 5\", \"2027-01-21\", \"next Friday\" or \"within 3 days\".",
+            "缺少期限日期。可以寫「12月5日」「2027-01-21」「下週五前」「三天內」。", "缺少期限日期。可以写「12月5日」「2027-01-21」「下周五前」「三天内」。"),
         ParseErrorKind.UnrecognisedDate => Pick($"\"{error.Detail}\" is not a date I understand. Try \"Dec 5\", \"2027-01-21\", \"next Friday\" or \"within 3 days\".",
             $"看不懂日期「{error.Detail}」。可以寫「12月5日」「2027-01-21」「下週五前」「三天內」。", $"看不懂日期「{error.Detail}」。可以写「12月5日」「2027-01-21」「下周五前」「三天内」。"),
         ParseErrorKind.ImpossibleDate => Pick($"There is no such day as \"{error.Detail}\"; check the month and the day.",

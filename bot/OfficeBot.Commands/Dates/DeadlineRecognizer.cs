@@ -285,6 +285,10 @@ internal sealed partial class DeadlineRecognizer
         return null;
     }
 
+    // "Within 9999 months" is read, and refused as too far by DueCheck, instead of overflowing the calendar.
+    private const long MaxDurationDays = 366L * 100;
+    private static readonly Deadline BeyondAnyHorizon = new(DateOnly.MaxValue, null);
+
     // "Within" a duration: whole days, weeks, months or years count calendar days from today (三天內 → today + 3);
     // shorter ones count from now (兩小時內 → now + 2 h).
     private static Deadline? AfterDuration(string timex, string? seconds, DateTime now)
@@ -292,8 +296,15 @@ internal sealed partial class DeadlineRecognizer
         var today = DateOnly.FromDateTime(now);
         if (CalendarDuration().Match(timex) is { Success: true } d)
         {
-            var n = Int(d, "n");
-            return new Deadline(d.Groups["u"].Value switch
+            var unit = d.Groups["u"].Value;
+            if (!long.TryParse(d.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                || count * (unit switch { "D" => 1, "W" => 7, "M" => 31, _ => 366 }) > MaxDurationDays)
+            {
+                return BeyondAnyHorizon;
+            }
+
+            var n = (int)count;
+            return new Deadline(unit switch
             {
                 "D" => today.AddDays(n),
                 "W" => today.AddDays(7 * n),
@@ -304,6 +315,11 @@ internal sealed partial class DeadlineRecognizer
 
         if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
         {
+            if (s / 86400 > MaxDurationDays)
+            {
+                return BeyondAnyHorizon;
+            }
+
             var due = now.AddSeconds(s);
             return s % 86400 == 0 ? new Deadline(DateOnly.FromDateTime(due), null) : FromDateTime(due);
         }
