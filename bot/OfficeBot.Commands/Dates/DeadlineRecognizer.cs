@@ -120,13 +120,13 @@ internal sealed partial class DeadlineRecognizer
     }
 
     // A day the calendar does not have (2月30日, Feb 30), which the recogniser reports as read.
+    // A year-less 2月29日 is possible (in a leap year), so year-less days are checked against a leap year.
     private static bool IsImpossible(Candidate c) =>
         !c.IsLunar
         && DateAndTime().Match(c.Timex) is { Success: true } dt
-        && int.Parse(dt.Groups["m"].ValueSpan, CultureInfo.InvariantCulture) is var month and >= 1 and <= 12
-        && int.Parse(dt.Groups["d"].ValueSpan, CultureInfo.InvariantCulture) > (dt.Groups["y"].Value == "XXXX"
-            ? DateTime.DaysInMonth(2024, month)
-            : DateTime.DaysInMonth(int.Parse(dt.Groups["y"].ValueSpan, CultureInfo.InvariantCulture), month));
+        && Int(dt, "m") is var month and >= 1 and <= 12
+        && (dt.Groups["y"].Value == "XXXX" ? 2024 : Int(dt, "y")) is var year and >= 1
+        && Int(dt, "d") > DateTime.DaysInMonth(year, month);
 
     private static DateTimeModel CreateModel(string culture) =>
         new DateTimeRecognizer(culture, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
