@@ -6,7 +6,7 @@ using OfficeBot.Commands;
 namespace OfficeBot.Benchmarks.Parser;
 
 /// <summary>
-/// <c>--warm</c>: BenchmarkDotNet over every command kind. <c>--per-call</c>: each call timed on its own, for a true
+/// <c>--warm</c>: BenchmarkDotNet over every command kind. <c>--forms</c>: a <c>new</c> command per date form. <c>--per-call</c>: each call timed on its own, for a true
 /// per-parse p99. <c>--cold [launches]</c>: the first parse of a fresh process, with and without <c>Warmup()</c>.
 /// No argument runs all three.
 /// </summary>
@@ -25,6 +25,11 @@ internal static class ParserBenchmarkProgram
         if (all || args.Contains("--warm"))
         {
             BenchmarkRunner.Run<WarmParseBenchmarks>(args: args.Where(a => a.StartsWith("--filter", StringComparison.Ordinal)).ToArray());
+        }
+
+        if (all || args.Contains("--forms"))
+        {
+            BenchmarkRunner.Run<DateFormBenchmarks>();
         }
 
         if (all || args.Contains("--per-call"))

@@ -1,3 +1,4 @@
+using OfficeBot.Domain.Limits;
 using static OfficeBot.Commands.Tests.Office;
 
 namespace OfficeBot.Commands.Tests;
@@ -22,7 +23,7 @@ public class ErrorTests
     [InlineData("new ", 'a')]
     public void Parse_TitleOverMaxLength_IsTitleTooLongWithItsLength(string command, char letter)
     {
-        var error = Parse(command + new string(letter, CommandParser.MaxTitleLength + 1)).Error(ParseErrorKind.TitleTooLong);
+        var error = Parse(command + new string(letter, InputLimits.Title + 1)).Error(ParseErrorKind.TitleTooLong);
 
         Assert.Equal("201", error.Detail);
     }

@@ -1,3 +1,4 @@
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using static OfficeBot.Commands.Tests.Office;
 
@@ -86,7 +87,7 @@ public class NewMatterTests
     [Fact]
     public void Parse_TitleOfExactlyMaxLength_IsAccepted()
     {
-        var title = new string('報', CommandParser.MaxTitleLength);
+        var title = new string('報', InputLimits.Title);
 
         Assert.Equal(title, Parse("新事項 " + title).Command<NewMatterCommand>().Title);
     }

@@ -1,4 +1,5 @@
 using OfficeBot.Commands;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 
@@ -43,12 +44,24 @@ public sealed class Messages(Language language)
     public string ParseProblem(ParseError error) => error.Kind switch
     {
         ParseErrorKind.MissingTitle => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
-        ParseErrorKind.TitleTooLong => Pick($"The title is too long ({error.Detail} characters); keep it to {Matter.MaxTitleLength}.",
-            $"標題太長（{error.Detail} 字），請在 {Matter.MaxTitleLength} 字以內。", $"标题太长（{error.Detail} 字），请在 {Matter.MaxTitleLength} 字以内。"),
+        ParseErrorKind.TitleTooLong => Pick($"The title is too long ({error.Detail} characters); keep it to {InputLimits.Title}.",
+            $"標題太長（{error.Detail} 字），請在 {InputLimits.Title} 字以內。", $"标题太长（{error.Detail} 字），请在 {InputLimits.Title} 字以内。"),
         ParseErrorKind.DueInPast => Pick($"The due date \"{error.Detail}\" is already past; give a date from today on.",
             $"期限「{error.Detail}」已經過去，請給今天或以後的日期。", $"期限「{error.Detail}」已经过去，请给今天或以后的日期。"),
-        ParseErrorKind.UnrecognisedDate => Pick($"\"{error.Detail}\" is not a date I understand. Try \"Dec 5\", \"next Friday\" or \"within 3 days\".",
-            $"看不懂日期「{error.Detail}」。可以寫「12月5日」「下週五前」「三天內」。", $"看不懂日期「{error.Detail}」。可以写「12月5日」「下周五前」「三天内」。"),
+        ParseErrorKind.UnrecognisedDate when string.IsNullOrWhiteSpace(error.Detail) => Pick("The due date is missing. Write it like \"Dec 5\", \"2027-01-21\", \"next Friday\" or \"within 3 days\".",
+            "缺少期限日期。可以寫「12月5日」「2027-01-21」「下週五前」「三天內」。", "缺少期限日期。可以写「12月5日」「2027-01-21」「下周五前」「三天内」。"),
+        ParseErrorKind.UnrecognisedDate => Pick($"\"{error.Detail}\" is not a date I understand. Try \"Dec 5\", \"2027-01-21\", \"next Friday\" or \"within 3 days\".",
+            $"看不懂日期「{error.Detail}」。可以寫「12月5日」「2027-01-21」「下週五前」「三天內」。", $"看不懂日期「{error.Detail}」。可以写「12月5日」「2027-01-21」「下周五前」「三天内」。"),
+        ParseErrorKind.ImpossibleDate => Pick($"There is no such day as \"{error.Detail}\"; check the month and the day.",
+            $"日曆上沒有「{error.Detail}」這一天，請檢查月份和日期。", $"日历上没有「{error.Detail}」这一天，请检查月份和日期。"),
+        ParseErrorKind.DueTooFar => Pick($"The due date \"{error.Detail}\" is more than {InputLimits.DueHorizonYears} years away; give a date within {InputLimits.DueHorizonYears} years.",
+            $"期限「{error.Detail}」超過 {InputLimits.DueHorizonYears} 年，請給 {InputLimits.DueHorizonYears} 年內的日期。", $"期限「{error.Detail}」超过 {InputLimits.DueHorizonYears} 年，请给 {InputLimits.DueHorizonYears} 年内的日期。"),
+        ParseErrorKind.MessageTooLong => Pick($"The message is too long ({error.Detail} characters); a command may have at most {InputLimits.Message}.",
+            $"訊息太長（{error.Detail} 字），一則指令最多 {InputLimits.Message} 字。", $"消息太长（{error.Detail} 字），一条指令最多 {InputLimits.Message} 字。"),
+        ParseErrorKind.TextTooLong => Pick($"The text is too long ({error.Detail} characters); keep it to {InputLimits.Text}.",
+            $"說明文字太長（{error.Detail} 字），請在 {InputLimits.Text} 字以內。", $"说明文字太长（{error.Detail} 字），请在 {InputLimits.Text} 字以内。"),
+        ParseErrorKind.DocumentNumberTooLong => Pick($"The document number is too long ({error.Detail} characters); keep it to {InputLimits.DocumentNumber}.",
+            $"文號太長（{error.Detail} 字），請在 {InputLimits.DocumentNumber} 字以內。", $"文号太长（{error.Detail} 字），请在 {InputLimits.DocumentNumber} 字以内。"),
         ParseErrorKind.UnknownMention => Pick($"I cannot tell who \"{error.Detail}\" is. Pick the person with @ so Teams turns the name into a mention.",
             $"無法確認「{error.Detail}」是誰。請用 @ 從清單中選人，讓 Teams 標記該同事。", $"无法确认「{error.Detail}」是谁。请用 @ 从列表中选人，让 Teams 标记该同事。"),
         ParseErrorKind.MissingMatterNumber => Pick("Which matter? Give its number, like #12.", "哪一件事項？請寫編號，例如 #12。", "哪一件事项？请写编号，例如 #12。"),

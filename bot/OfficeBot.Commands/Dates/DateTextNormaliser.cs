@@ -4,12 +4,7 @@ namespace OfficeBot.Commands;
 // Every mapping is one character to one character, so positions in the result are positions in the original.
 internal static class DateTextNormaliser
 {
-    // Traditional time words → Simplified (點→点, 週→周, 後→后, 內→内, 個→个, 鐘→钟, 號→号, 禮拜→礼拜, 兩→两, 這→这 …).
-    private const string Traditional = "長點週後內個鐘號禮兩這時間幾過還從開來當現淩離剛頭會將為終節國慶聖誕勞動兒師農曆陽陰";
-    private const string Simplified = "长点周后内个钟号礼两这时间几过还从开来当现凌离刚头会将为终节国庆圣诞劳动儿师农历阳阴";
-
-    private static readonly Dictionary<char, char> Map = Traditional.Zip(Simplified).ToDictionary(p => p.First, p => p.Second);
-
+    // Traditional → Simplified (點→点, 週→周, 後→后, 內→内, 個→个, 鐘→钟, 號→号, 禮拜→礼拜, 兩→两, 這→这 …) from ScriptDetector's table.
     public static string Normalise(string text) =>
         string.Create(text.Length, text, static (span, source) =>
         {
@@ -23,7 +18,7 @@ internal static class DateTextNormaliser
                     '／' => '/',
                     '－' => '-',
                     '\u3000' => ' ',
-                    _ => Map.TryGetValue(c, out var simplified) ? simplified : c,
+                    _ => ScriptDetector.ToSimplified(c),
                 };
             }
         });

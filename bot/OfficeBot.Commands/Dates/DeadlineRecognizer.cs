@@ -21,9 +21,11 @@ internal enum DateSearch
 
 // A deadline found in a fragment; Start..End (exclusive) covers the date phrase
 // with its connectors (到, by) and particles (前, 內), so the rest of the fragment is what the user said besides.
-internal sealed record DateMatch(int Start, int End, Deadline Deadline, string Text);
+// Deadline is null exactly when Problem says why the phrase gives none.
+internal sealed record DateMatch(int Start, int End, Deadline? Deadline, string Text, DateProblem Problem = DateProblem.None);
 
-// Finds deadlines in chat text with Microsoft.Recognizers.Text, resolved against "now" in the office time zone.
+// Finds deadlines in chat text, resolved against "now" in the office time zone. The common forms are read directly
+// (CommonDateForms, microseconds); everything else goes to Microsoft.Recognizers.Text (0.3–0.8 ms).
 // The recogniser models take ~1 s to build, so they are built once per process and shared (their Parse is
 // stateless and safe to call concurrently); Warmup builds them ahead of the first message.
 // Quirks handled here rather than in the recogniser:
@@ -34,8 +36,6 @@ internal sealed record DateMatch(int Start, int End, Deadline Deadline, string T
 // 月底/年底 are not recognised at all and are matched here.
 internal sealed partial class DeadlineRecognizer
 {
-    private const int DaysAYearlessDateMayLieInThePast = 183;
-
     private static readonly Lazy<DateTimeModel> ChineseModel = new(() => CreateModel(Culture.Chinese), LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<DateTimeModel> EnglishModel = new(() => CreateModel(Culture.English), LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -59,9 +59,17 @@ internal sealed partial class DeadlineRecognizer
     public DateMatch? Find(string text, DateSearch search, DateTime officeNow)
     {
         var normalised = DateTextNormaliser.Normalise(text);
+        if (CommonDateForms.Find(normalised, search, officeNow) is { } quick)
+        {
+            return Matched(text, normalised, search, quick.Start, quick.End, quick.End, quick.Deadline, quick.Problem);
+        }
+
         var candidates = Candidates(normalised, officeNow);
 
-        var ordered = search == DateSearch.Trailing ? candidates.OrderByDescending(c => c.End) : candidates.OrderBy(c => c.Start);
+        // At one start the longest phrase wins, so 下個月底 is read whole and not as 下個月 followed by a stray 底.
+        var ordered = search == DateSearch.Trailing
+            ? candidates.OrderByDescending(c => c.End).ThenBy(c => c.Start)
+            : candidates.OrderBy(c => c.Start).ThenByDescending(c => c.End);
         foreach (var candidate in ordered)
         {
             var particle = Particle().Match(normalised, candidate.End);
@@ -82,15 +90,43 @@ internal sealed partial class DeadlineRecognizer
             var deadline = Resolve(candidate, officeNow, strict: search == DateSearch.Trailing, within, before);
             if (deadline is null)
             {
+                if (IsImpossible(candidate))
+                {
+                    return Matched(text, normalised, search, candidate.Start, candidate.End, end, null, DateProblem.Impossible);
+                }
+
                 continue;
             }
 
-            var start = search == DateSearch.Leading ? 0 : candidate.Start - TrailingConnector().Match(normalised[..candidate.Start]).Length;
-            return new DateMatch(start, end, deadline, text[candidate.Start..candidate.End].Trim());
+            return Matched(text, normalised, search, candidate.Start, candidate.End, end, deadline, DateProblem.None);
         }
 
         return null;
     }
+
+    // The match as callers see it: from its connector (到, by) or the fragment's start to the end of its particle.
+    // Where the date is expected at the start, a phrase glued to more letters or digits ("12/31/9999" read as 12/31,
+    // "2031-01-01garbage") is refused whole instead of half-applied.
+    private static DateMatch Matched(string text, string normalised, DateSearch search, int phraseStart, int phraseEnd, int end, Deadline? deadline, DateProblem problem)
+    {
+        var start = search == DateSearch.Leading ? 0 : phraseStart - TrailingConnector().Match(normalised[..phraseStart]).Length;
+        if (search != DateSearch.Trailing && problem == DateProblem.None && GluedTail().Match(normalised, phraseEnd) is { Length: > 0 } tail)
+        {
+            var wordEnd = phraseEnd + tail.Length;
+            return new DateMatch(start, wordEnd, null, text[phraseStart..wordEnd].Trim(), DateProblem.PartlyRead);
+        }
+
+        return new DateMatch(start, end, deadline, text[phraseStart..phraseEnd].Trim(), problem);
+    }
+
+    // A day the calendar does not have (2月30日, Feb 30), which the recogniser reports as read.
+    // A year-less 2月29日 is possible (in a leap year), so year-less days are checked against a leap year.
+    private static bool IsImpossible(Candidate c) =>
+        !c.IsLunar
+        && DateAndTime().Match(c.Timex) is { Success: true } dt
+        && Int(dt, "m") is var month and >= 1 and <= 12
+        && (dt.Groups["y"].Value == "XXXX" ? 2024 : Int(dt, "y")) is var year and >= 1
+        && Int(dt, "d") > DateTime.DaysInMonth(year, month);
 
     private static DateTimeModel CreateModel(string culture) =>
         new DateTimeRecognizer(culture, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
@@ -195,9 +231,14 @@ internal sealed partial class DeadlineRecognizer
             var month = Int(dt, "m");
             var day = Int(dt, "d");
             // 春節, 中秋 … come back as lunar month-day (春節 = XXXX-01-01 with isLunar) and are converted here.
-            Func<int, DateOnly> inYear = isLunar ? year => FromLunar(year, month, day) : year => SafeDate(year, month, day);
-            var date = dt.Groups["y"].Value == "XXXX" ? Yearless(today, inYear) : inYear(Int(dt, "y"));
-            return new Deadline(date, TimeOf(dt));
+            if (isLunar)
+            {
+                var lunar = dt.Groups["y"].Value == "XXXX" ? Yearless(today, year => FromLunar(year, month, day)) : FromLunar(Int(dt, "y"), month, day);
+                return new Deadline(lunar, TimeOf(dt));
+            }
+
+            var date = dt.Groups["y"].Value == "XXXX" ? OfficeCalendar.YearlessDate(today, month, day) : OfficeCalendar.ExactDate(Int(dt, "y"), month, day);
+            return date is { } d ? new Deadline(d, TimeOf(dt)) : null;
         }
 
         if (Weekday().Match(timex) is { Success: true } wd)
@@ -244,6 +285,10 @@ internal sealed partial class DeadlineRecognizer
         return null;
     }
 
+    // "Within 9999 months" is read, and refused as too far by DueCheck, instead of overflowing the calendar.
+    private const long MaxDurationDays = 366L * 100;
+    private static readonly Deadline BeyondAnyHorizon = new(DateOnly.MaxValue, null);
+
     // "Within" a duration: whole days, weeks, months or years count calendar days from today (三天內 → today + 3);
     // shorter ones count from now (兩小時內 → now + 2 h).
     private static Deadline? AfterDuration(string timex, string? seconds, DateTime now)
@@ -251,8 +296,15 @@ internal sealed partial class DeadlineRecognizer
         var today = DateOnly.FromDateTime(now);
         if (CalendarDuration().Match(timex) is { Success: true } d)
         {
-            var n = Int(d, "n");
-            return new Deadline(d.Groups["u"].Value switch
+            var unit = d.Groups["u"].Value;
+            if (!long.TryParse(d.Groups["n"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                || count * (unit switch { "D" => 1, "W" => 7, "M" => 31, _ => 366 }) > MaxDurationDays)
+            {
+                return BeyondAnyHorizon;
+            }
+
+            var n = (int)count;
+            return new Deadline(unit switch
             {
                 "D" => today.AddDays(n),
                 "W" => today.AddDays(7 * n),
@@ -263,6 +315,11 @@ internal sealed partial class DeadlineRecognizer
 
         if (double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s > 0)
         {
+            if (s / 86400 > MaxDurationDays)
+            {
+                return BeyondAnyHorizon;
+            }
+
             var due = now.AddSeconds(s);
             return s % 86400 == 0 ? new Deadline(DateOnly.FromDateTime(due), null) : FromDateTime(due);
         }
@@ -270,13 +327,11 @@ internal sealed partial class DeadlineRecognizer
         return null;
     }
 
-    // A date said without a year is this year's, unless that lies more than about six months back,
-    // in which case the user means next year (「1月5日」 said in December). A date a few days back stays in the
-    // past, so the user is told it has passed rather than silently given next year's.
+    // See OfficeCalendar.YearlessDate; lunar dates need their own conversion per year.
     private static DateOnly Yearless(DateOnly today, Func<int, DateOnly> inYear)
     {
         var date = inYear(today.Year);
-        return today.DayNumber - date.DayNumber > DaysAYearlessDateMayLieInThePast ? inYear(today.Year + 1) : date;
+        return today.DayNumber - date.DayNumber > OfficeCalendar.DaysAYearlessDateMayLieInThePast ? inYear(today.Year + 1) : date;
     }
 
     private static readonly ChineseLunisolarCalendar Lunar = new();
@@ -289,10 +344,7 @@ internal sealed partial class DeadlineRecognizer
         return DateOnly.FromDateTime(Lunar.ToDateTime(lunarYear, index, Math.Min(day, Lunar.GetDaysInMonth(lunarYear, index)), 0, 0, 0, 0));
     }
 
-    private static DateOnly SafeDate(int year, int month, int day) =>
-        new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
-
-    private static DateOnly LastDayOfMonth(DateOnly date) => new(date.Year, date.Month, DateTime.DaysInMonth(date.Year, date.Month));
+    private static DateOnly LastDayOfMonth(DateOnly date) => OfficeCalendar.LastDayOfMonth(date);
 
     private static Deadline FromDateTime(DateTime value)
     {
@@ -344,11 +396,15 @@ internal sealed partial class DeadlineRecognizer
     [GeneratedRegex(@"(?:\b(?:by|before|until|till)|截至|截止到|截止)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ByBefore();
 
-    [GeneratedRegex(@"^[\s:,，、]*(?:(?:到|至|延至|延到|延长至|延长到|改到|改至|改为|改成|推迟到|推迟至|截至|截止到|截止|\bto|\buntil|\btill|\bby|\bon)\s*[:：]?\s*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("^" + CommonDateForms.Connector + "$", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingConnector();
 
     [GeneratedRegex(@"(?:(?:期限|截止日期|截止|截至|到|至|延至|延到|延长至|改到|改为|于|在|\bdue|\bby|\bbefore|\bon|\buntil|\btill|\bto)\s*[:：]?\s*)+$|[,，、:：;；\-—]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingConnector();
+
+    // More letters or digits glued to a date phrase: the rest of the word it was read from.
+    [GeneratedRegex(@"\G(?:[/\-.:]?[A-Za-z0-9])[^\s,，、;；。!！]*")]
+    private static partial Regex GluedTail();
 
     [GeneratedRegex(@"^[\s。.!！,，;；、]*$")]
     private static partial Regex OnlyPunctuation();

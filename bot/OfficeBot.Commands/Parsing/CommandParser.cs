@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Commands;
@@ -10,9 +12,6 @@ namespace OfficeBot.Commands;
 /// </summary>
 public sealed partial class CommandParser
 {
-    /// <summary>The longest title a new matter may have; the same limit as <c>Matter.MaxTitleLength</c> in the domain.</summary>
-    public const int MaxTitleLength = 200;
-
     private readonly DeadlineRecognizer dates = DeadlineRecognizer.Shared;
 
     /// <summary>The verb of a command word as reported in <see cref="ParseError.CommandWord"/>, e.g. 新事項 → New.</summary>
@@ -30,6 +29,11 @@ public sealed partial class CommandParser
     public ParseResult Parse(ParseInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+
+        if (input.Text is { Length: > InputLimits.Message } tooLong)
+        {
+            return MessageTooLong(tooLong, input.Locale);
+        }
 
         var message = MessageText.From(input.Text);
         var body = message.Body;
@@ -96,11 +100,11 @@ public sealed partial class CommandParser
             case CommandVerb.Progress:
                 return text is null
                     ? ArgumentOutcome.Fail(ParseErrorKind.MissingText, null)
-                    : ArgumentOutcome.Success(new ProgressCommand(matter, text));
+                    : TextTooLong(text) ?? ArgumentOutcome.Success(new ProgressCommand(matter, text));
             case CommandVerb.Done:
-                return ArgumentOutcome.Success(new AskCompletionCommand(matter, text));
+                return TextTooLong(text) ?? ArgumentOutcome.Success(new AskCompletionCommand(matter, text));
             case CommandVerb.Urge:
-                return ArgumentOutcome.Success(new UrgeCommand(matter, text));
+                return TextTooLong(text) ?? ArgumentOutcome.Success(new UrgeCommand(matter, text));
             case CommandVerb.Transfer:
                 return Transfer(matter, rest, mentions);
             default:
@@ -121,7 +125,7 @@ public sealed partial class CommandParser
         var before = TransferConnector().Replace(rest[..at], string.Empty).Trim();
         var after = ReasonLead().Replace(rest[(at + 1)..], string.Empty).Trim();
         var reason = mentions.Restore(string.Join(' ', new[] { before, after }.Where(s => s.Length > 0)));
-        return ArgumentOutcome.Success(new TransferCommand(matter, mentions[rest[at]], reason.Length == 0 ? null : reason));
+        return TextTooLong(reason) ?? ArgumentOutcome.Success(new TransferCommand(matter, mentions[rest[at]], reason.Length == 0 ? null : reason));
     }
 
     private ArgumentOutcome Extend(int matter, string rest, MentionTable mentions, DateTime officeNow)
@@ -136,15 +140,34 @@ public sealed partial class CommandParser
             return ArgumentOutcome.Fail(ParseErrorKind.UnrecognisedDate, mentions.Restore(rest));
         }
 
-        if (found.Deadline.IsBefore(officeNow))
+        if (DueCheck.Refusal(found, officeNow) is { } refusal)
         {
-            return ArgumentOutcome.Fail(ParseErrorKind.DueInPast, found.Text);
+            return ArgumentOutcome.Fail(refusal, found.Text);
         }
+
+        var due = found.Deadline!;
 
         var reason = string.Join(' ', new[] { rest[..found.Start].Trim(), ReasonLead().Replace(rest[found.End..], string.Empty).Trim() }
             .Where(s => s.Length > 0));
         reason = mentions.Restore(ReasonLead().Replace(reason, string.Empty).Trim());
-        return ArgumentOutcome.Success(new ExtendCommand(matter, found.Deadline, reason.Length == 0 ? null : reason));
+        return TextTooLong(reason) ?? ArgumentOutcome.Success(new ExtendCommand(matter, due, reason.Length == 0 ? null : reason));
+    }
+
+    // A note, reason or urge text is stored as written, so one over the limit is refused, never cut.
+    private static ArgumentOutcome? TextTooLong(string? text) =>
+        text is { Length: > InputLimits.Text }
+            ? ArgumentOutcome.Fail(ParseErrorKind.TextTooLong, text.Length.ToString(CultureInfo.InvariantCulture))
+            : null;
+
+    // Answered from the first words only: the rest of an oversized message is not parsed at all.
+    private static ParseResult MessageTooLong(string text, string? locale)
+    {
+        var head = MessageText.From(text[..64]).Body;
+        var word = CommandWords.Match(head);
+        var script = word is null ? FreeText(head, locale).Script : ScriptOf(word, head[word.Text.Length..], locale);
+        var commandWord = word is null ? string.Empty : word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;
+        return new ParseResult(null, new ParseError(ParseErrorKind.MessageTooLong, commandWord,
+            text.Length.ToString(CultureInfo.InvariantCulture)), script);
     }
 
     private static ParseResult FreeText(string body, string? locale) =>

@@ -85,11 +85,25 @@ internal static class CommandWords
     public static readonly string[] ListSuffixes = ["matters", "matter", "items", "tasks", "list", "事項", "事项", "清單", "清单"];
 
     public static CommandVerb? VerbOf(string word) =>
-        VerbByText.TryGetValue(word.Trim(), out var verb) ? verb : null;
+        VerbByText.TryGetValue(word.Trim(), out var verb) || VerbByText.TryGetValue(ScriptDetector.ToSimplified(word.Trim()), out verb) ? verb : null;
 
     // The command word text starts with, if any. Latin words must end at a word boundary
     // (so "address" is not "add"); Chinese words may be glued to their argument (查看#12, 新事項報告).
+    // A word typed in a mix of the scripts (轉办, 新事项 with 項) is found on the text folded to Simplified; its script
+    // is then told from the rest of the message.
     public static CommandWord? Match(string text)
+    {
+        if (MatchExactly(text) is { } word)
+        {
+            return word;
+        }
+
+        return MatchExactly(ScriptDetector.ToSimplified(text)) is { } folded && !folded.IsLatin
+            ? folded with { Text = text[..folded.Text.Length], Script = WordScript.Chinese }
+            : null;
+    }
+
+    private static CommandWord? MatchExactly(string text)
     {
         foreach (var word in ByLength)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 
 namespace OfficeBot.Commands;
@@ -11,9 +12,14 @@ namespace OfficeBot.Commands;
 // ordinary title (會辦單位協調, 急件處理流程, "Letter from the ministry", "Lead the audit") are left in the title:
 // 主辦/會辦/lead/co need a mention after them, 來源/from a known source, 急件/urgent must stand alone, and
 // 期限 glued to a word that is not a date is just a word.
+// Keywords are matched on the text folded to Simplified characters, so words typed in a mix of scripts (会辦, 领導交辦,
+// 上级交辦) are the same keywords; the title is taken from the text as typed.
 internal static partial class NewMatterParser
 {
     private static readonly char[] TitleTrim = [' ', ',', '，', '、', ':', '：', ';', '；', '-', '—'];
+
+    // A sentence's full stop or exclamation mark ends a title but is not part of it.
+    private static readonly char[] TitleEndTrim = [.. TitleTrim, '。', '！', '!', '．'];
 
     public static ArgumentOutcome Parse(string args, MentionTable mentions, DateTime officeNow, DeadlineRecognizer dates)
     {
@@ -22,6 +28,7 @@ internal static partial class NewMatterParser
             return ArgumentOutcome.Fail(ParseErrorKind.UnknownMention, typed.Value);
         }
 
+        var folded = ScriptDetector.ToSimplified(args);
         var title = new StringBuilder(args.Length);
         MentionRef? lead = null;
         var coHandlers = new List<MentionRef>();
@@ -33,7 +40,7 @@ internal static partial class NewMatterParser
         var i = 0;
         while (i < args.Length)
         {
-            var option = OptionAt(args, i);
+            var option = OptionAt(folded, i);
             if (option is null)
             {
                 title.Append(args[i]);
@@ -46,7 +53,7 @@ internal static partial class NewMatterParser
             switch (kind)
             {
                 case Option.Lead or Option.CoHandler:
-                    var (people, next) = ReadMentions(args, argumentStart, mentions);
+                    var (people, next) = ReadMentions(folded, argumentStart, mentions);
                     if (kind == Option.Lead && lead is null)
                     {
                         lead = people[0];
@@ -61,7 +68,7 @@ internal static partial class NewMatterParser
                     break;
 
                 case Option.Due:
-                    var argumentEnd = NextOption(args, argumentStart);
+                    var argumentEnd = NextOption(folded, argumentStart);
                     var argument = args[argumentStart..argumentEnd];
                     var found = dates.Find(argument, DateSearch.Leading, officeNow);
                     if (found is null)
@@ -84,7 +91,18 @@ internal static partial class NewMatterParser
                     break;
 
                 case Option.PersonWithoutMention:
-                    return ArgumentOutcome.Fail(ParseErrorKind.UnknownMention, match.Groups["name"].Value);
+                    return ArgumentOutcome.Fail(ParseErrorKind.UnknownMention, Original(args, match.Groups["name"]));
+
+                case Option.EnglishPersonWithoutMention:
+                    // "Lead the audit" starts a title; "Budget report lead Bob" names a person, who must be an @mention.
+                    if (string.IsNullOrWhiteSpace(title.ToString()))
+                    {
+                        title.Append(args[i]);
+                        i++;
+                        break;
+                    }
+
+                    return ArgumentOutcome.Fail(ParseErrorKind.UnknownMention, Original(args, match.Groups["name"]));
 
                 case Option.Source:
                     source = SourceOf(match.Groups["v"].Value);
@@ -92,7 +110,7 @@ internal static partial class NewMatterParser
                     break;
 
                 case Option.DocumentNumber:
-                    documentNumber = NullIfEmpty(match.Groups["v"].Value.TrimEnd(',', '，', '、', ';', '；', '。', '.'));
+                    documentNumber = NullIfEmpty(Original(args, match.Groups["v"]).TrimEnd(',', '，', '、', ';', '；', '。', '.'));
                     i = argumentStart;
                     break;
 
@@ -103,12 +121,12 @@ internal static partial class NewMatterParser
             }
         }
 
-        var titleText = Collapse(title.ToString());
+        var titleText = Collapse(title.ToString()).TrimEnd(TitleEndTrim);
         if (due is null && titleText.Length > 0 && DeadlineRecognizer.MayContainDate(titleText)
             && dates.Find(titleText, DateSearch.Trailing, officeNow) is { } trailing)
         {
             due = trailing;
-            titleText = titleText[..trailing.Start].Trim(TitleTrim);
+            titleText = titleText[..trailing.Start].Trim(TitleTrim).TrimEnd(TitleEndTrim);
         }
 
         var finalTitle = mentions.Restore(titleText);
@@ -118,14 +136,19 @@ internal static partial class NewMatterParser
         }
 
         // Measured as the domain measures it (UTF-16 length), so a title the parser accepts is one a matter accepts.
-        if (finalTitle.Length > CommandParser.MaxTitleLength)
+        if (finalTitle.Length > InputLimits.Title)
         {
             return ArgumentOutcome.Fail(ParseErrorKind.TitleTooLong, finalTitle.Length.ToString(CultureInfo.InvariantCulture));
         }
 
-        if (due is not null && due.Deadline.IsBefore(officeNow))
+        if (documentNumber is { Length: > InputLimits.DocumentNumber })
         {
-            return ArgumentOutcome.Fail(ParseErrorKind.DueInPast, due.Text);
+            return ArgumentOutcome.Fail(ParseErrorKind.DocumentNumberTooLong, documentNumber.Length.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (due is not null && DueCheck.Refusal(due, officeNow) is { } refusal)
+        {
+            return ArgumentOutcome.Fail(refusal, due.Text);
         }
 
         var distinctCoHandlers = coHandlers
@@ -137,6 +160,9 @@ internal static partial class NewMatterParser
             finalTitle, lead, distinctCoHandlers, due?.Deadline, source, documentNumber, urgency));
     }
 
+    // A group matched on the folded text, as the user typed it (folding keeps every character in its place).
+    private static string Original(string args, Group group) => args.Substring(group.Index, group.Length);
+
     private enum Option
     {
         Lead,
@@ -146,6 +172,7 @@ internal static partial class NewMatterParser
         DocumentNumber,
         Urgency,
         PersonWithoutMention,
+        EnglishPersonWithoutMention,
     }
 
     private static (Option Kind, Match Match)? OptionAt(string s, int i)
@@ -187,6 +214,7 @@ internal static partial class NewMatterParser
         (Option.Lead, LeadKeyword()),
         (Option.CoHandler, CoKeyword()),
         (Option.PersonWithoutMention, PersonKeywordWithoutMention()),
+        (Option.EnglishPersonWithoutMention, EnglishPersonWithoutMention()),
         (Option.Due, DueKeyword()),
         (Option.Source, SourceWithKeyword()),
         (Option.Source, SourceAlone()),
@@ -259,6 +287,10 @@ internal static partial class NewMatterParser
     // (English "lead"/"co" without a mention are ordinary title words: "Lead the audit", "co workers".)
     [GeneratedRegex(@"\G(?:主辦|主办|會辦|会办|協辦|协办)(?:\s*[:：]\s*|\s+)(?<name>[^\s\uE000-\uEFFF]+)")]
     private static partial Regex PersonKeywordWithoutMention();
+
+    // lead Bob, co: Bob, lead 王小明 — a name (capitalised, or Chinese) or anything after a colon, in place of a mention.
+    [GeneratedRegex(@"\G(?i:lead|co)(?:\s*[:：]\s*(?<name>[^\s\uE000-\uEFFF]+)|\s+(?<name>[A-Z\u3400-\u4DBF\u4E00-\u9FFF][^\s\uE000-\uEFFF]*))")]
+    private static partial Regex EnglishPersonWithoutMention();
 
     [GeneratedRegex(@"\G(?:期限|截止日期|截止|due|deadline)(?![A-Za-z])\s*[:：]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex DueKeyword();

@@ -13,13 +13,28 @@ public enum ParseErrorKind
     MissingText,
     GarbledText,
     MissingPerson,
+
+    /// <summary>The date does not exist (2月30日, Feb 30); <see cref="ParseError.Detail"/> is the date as written.</summary>
+    ImpossibleDate,
+
+    /// <summary>The due date lies beyond <see cref="OfficeBot.Domain.Limits.InputLimits.LatestDue"/>; Detail is the date as written.</summary>
+    DueTooFar,
+
+    /// <summary>The whole message is longer than <see cref="OfficeBot.Domain.Limits.InputLimits.Message"/>; Detail is its length.</summary>
+    MessageTooLong,
+
+    /// <summary>A note, reason or urge text is longer than <see cref="OfficeBot.Domain.Limits.InputLimits.Text"/>; Detail is its length.</summary>
+    TextTooLong,
+
+    /// <summary>The document number is longer than <see cref="OfficeBot.Domain.Limits.InputLimits.DocumentNumber"/>; Detail is its length.</summary>
+    DocumentNumberTooLong,
 }
 
 /// <summary>
 /// Why a command could not be understood. <paramref name="CommandWord"/> is the command word as listed in the
 /// command table (e.g. <c>新事項</c>, <c>show</c>; see <see cref="CommandParser.VerbOf"/>);
 /// <paramref name="Detail"/> is the offending fragment of the user's text when there is one (the date phrase, the
-/// unknown <c>@name</c>, the garbled fragment), and for <see cref="ParseErrorKind.TitleTooLong"/> the title's length.
+/// unknown <c>@name</c>, the garbled fragment), and for the <c>…TooLong</c> kinds the offending text's length.
 /// </summary>
 public sealed record ParseError(ParseErrorKind Kind, string CommandWord, string? Detail);
 
