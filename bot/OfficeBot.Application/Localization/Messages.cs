@@ -106,6 +106,11 @@ public sealed class Messages(Language language)
         "內容太大，無法儲存，未作任何變更。請縮短文字後再試。",
         "内容太大，无法保存，未作任何变更。请缩短文字后再试。");
 
+    public string MessageTooLong(int length) => Pick(
+        $"That message is too long ({length} characters); a command fits in {InputLimits.Message}, and a note in {InputLimits.Text}. Nothing was changed.",
+        $"訊息太長（{length} 字）；指令請在 {InputLimits.Message} 字以內，說明請在 {InputLimits.Text} 字以內。未作任何變更。",
+        $"消息太长（{length} 字）；指令请在 {InputLimits.Message} 字以内，说明请在 {InputLimits.Text} 字以内。未作任何变更。");
+
     public string CardInputTooLong(int length) => Pick(
         $"A value on the card is too long ({length} characters); keep it to {InputLimits.CardInput}. Nothing was changed.",
         $"卡片上的內容太長（{length} 字），請在 {InputLimits.CardInput} 字以內。未作任何變更。",

@@ -74,4 +74,13 @@ public sealed class MessageInputTests : IAsyncLifetime
         Assert.DoesNotContain("went wrong", reply.CardText);
         Assert.Equal(before, await _bot.StoredAsync(number));
     }
+
+    [Fact]
+    public async Task Message_OverTheMessageLimit_IsAnsweredWithTheLimitAndRegistersNothing()
+    {
+        var reply = await _bot.AskAsync(Mei, "new " + new string('報', InputLimits.Message), "en-US");
+
+        Assert.Contains($"{InputLimits.Message}", reply.CardText);
+        Assert.Null(await _bot.StoredAsync(1));
+    }
 }
