@@ -45,6 +45,18 @@ public sealed class MessageInputTests : IAsyncLifetime
 
         var reply = await _bot.AskAsync(Mei, $"progress #{number} " + new string('x', 50_000), "en-US");
 
+        Assert.Contains($"a note in {InputLimits.Text}", reply.CardText);
+        Assert.Equal(before, await _bot.StoredAsync(number));
+    }
+
+    [Fact]
+    public async Task Progress_NoteOneOverTheTextLimit_IsRefusedByTheDomainNamingTheLimit()
+    {
+        var number = Number(await _bot.AskAsync(Mei, "new Budget lead @陳小美", "en-US", mentions: [Mei]));
+        var before = await _bot.StoredAsync(number);
+
+        var reply = await _bot.AskAsync(Mei, $"progress #{number} " + new string('x', InputLimits.Text + 1), "en-US");
+
         Assert.Contains($"keep it to {InputLimits.Text} characters", reply.CardText);
         Assert.Equal(before, await _bot.StoredAsync(number));
     }
