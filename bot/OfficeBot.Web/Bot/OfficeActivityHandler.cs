@@ -184,7 +184,7 @@ public sealed partial class OfficeActivityHandler(
     /// and casting 4294967297 or 99999999999999999999 to int threw. A matter number that cannot exist is not a matter
     /// card; a revision that cannot exist is a stale card (answered with the fresh one, nothing applied).
     /// </summary>
-    internal static CardActionData? ActionData(AdaptiveCardInvokeValue value)
+    private static CardActionData? ActionData(AdaptiveCardInvokeValue value)
     {
         var data = value.Action?.Data as JObject ?? (value.Action?.Data is string json ? TryParse(json) : null);
         if (Whole(data?["matter"]) is not { } matter || matter is < 1 or > int.MaxValue)
