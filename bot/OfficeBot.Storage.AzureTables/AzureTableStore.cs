@@ -76,6 +76,7 @@ public sealed class AzureTableStore : ITableStore
     public async Task<string> InsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
+        EntitySize.Check(table, row);
         var client = Client(table);
         try
         {
@@ -91,6 +92,7 @@ public sealed class AzureTableStore : ITableStore
     public async Task<string> ReplaceAsync(string table, StoredRow row, string etag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
+        EntitySize.Check(table, row);
         ArgumentException.ThrowIfNullOrEmpty(etag);
         var client = Client(table);
         try
@@ -108,6 +110,7 @@ public sealed class AzureTableStore : ITableStore
     public async Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
+        EntitySize.Check(table, row);
         var client = Client(table);
         try
         {

@@ -89,6 +89,7 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     public Task<string> InsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
+        EntitySize.Check(table, row);
         var sql = Sql(table);
         return WriteAsync(writer => Apply(writer, null, sql, BatchOperation.Insert(row)), cancellationToken);
     }
@@ -97,6 +98,7 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentException.ThrowIfNullOrEmpty(etag);
+        EntitySize.Check(table, row);
         var sql = Sql(table);
         return WriteAsync(writer => Apply(writer, null, sql, BatchOperation.Replace(row, etag)), cancellationToken);
     }
@@ -104,6 +106,7 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     public Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(row);
+        EntitySize.Check(table, row);
         var sql = Sql(table);
         return WriteAsync(writer => Apply(writer, null, sql, BatchOperation.Upsert(row)), cancellationToken);
     }

@@ -71,5 +71,12 @@ public sealed class ConcurrencyException(string message, Exception? inner = null
 /// <summary>A row with that key already exists (Azure: 409 Conflict).</summary>
 public sealed class EntityExistsException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>
+/// A row or batch is larger than Azure Tables accepts (<see cref="EntitySize.MaxEntityBytes"/> per entity,
+/// <see cref="TableBatch.MaxPayloadBytes"/> per batch, measured as sent); nothing was written. The person is told their
+/// input is too large. An <see cref="ArgumentException"/>, because the caller asked for something the store never takes.
+/// </summary>
+public sealed class EntityTooLargeException(string message) : ArgumentException(message);
+
 /// <summary>The store cannot take the request now (e.g. the SQLite file is locked by another process); nothing was written. Try again shortly.</summary>
 public sealed class StoreBusyException(string message, Exception? inner = null) : Exception(message, inner);

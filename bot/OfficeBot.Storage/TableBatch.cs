@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace OfficeBot.Storage;
 
 /// <summary>
@@ -13,7 +11,10 @@ public static class TableBatch
 
     public const int MaxPayloadBytes = 4 * 1024 * 1024;
 
-    /// <summary>Throws <see cref="ArgumentException"/> if the batch is empty, too large, spans partitions, repeats a row or lacks a required ETag.</summary>
+    /// <summary>The headers of one operation's part in the batch's multipart body (method, URL, content type, If-Match).</summary>
+    private const int OperationOverheadBytes = 512;
+
+    /// <summary>Throws <see cref="ArgumentException"/> (<see cref="EntityTooLargeException"/> for size) if the batch is empty, too large, spans partitions, repeats a row or lacks a required ETag.</summary>
     public static void Validate(string table, IReadOnlyList<BatchOperation> operations)
     {
         ArgumentNullException.ThrowIfNull(operations);
@@ -57,15 +58,21 @@ public static class TableBatch
                     $"Operation {i} ({operation.Kind}) of a batch on table '{table}' needs the ETag of the row it changes.", nameof(operations));
             }
 
-            payloadBytes += Encoding.UTF8.GetByteCount(row.PartitionKey)
-                + Encoding.UTF8.GetByteCount(row.RowKey)
-                + (operation.Kind == BatchOperationKind.Delete ? 0 : Encoding.UTF8.GetByteCount(row.Data));
+            if (operation.Kind != BatchOperationKind.Delete)
+            {
+                EntitySize.Check(table, row);
+            }
+
+            // Counted as the SDK sends it (non-ASCII escaped), plus each operation's part headers in the multipart body.
+            payloadBytes += OperationOverheadBytes + (operation.Kind == BatchOperationKind.Delete
+                ? EntitySize.WireBytes(row.PartitionKey) + EntitySize.WireBytes(row.RowKey)
+                : EntitySize.WireBytes(row));
         }
 
         if (payloadBytes > MaxPayloadBytes)
         {
-            throw new ArgumentException(
-                $"A batch on table '{table}' carries {payloadBytes} bytes of keys and data; at most {MaxPayloadBytes} are allowed.", nameof(operations));
+            throw new EntityTooLargeException(
+                $"A batch on table '{table}' carries {payloadBytes} bytes as sent; at most {MaxPayloadBytes} are allowed.");
         }
     }
 }

@@ -350,12 +350,12 @@ public abstract class TableStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SubmitBatchAsync_PayloadOver4MiB_ThrowsArgumentAndWritesNothing()
+    public async Task SubmitBatchAsync_PayloadOver4MiB_ThrowsTooLargeAndWritesNothing()
     {
-        // 700,000 CJK characters are 2.1 MB in UTF-8; two of them exceed 4 MiB although they are only 1.4 M characters.
+        // 700,000 CJK characters are 2.1 MB in UTF-8 and 4.2 MB as the SDK sends them; already one is over an entity's limit.
         var data = new string('字', 700_000);
 
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => Store.SubmitBatchAsync(Table,
+        var exception = await Assert.ThrowsAsync<EntityTooLargeException>(() => Store.SubmitBatchAsync(Table,
         [
             BatchOperation.Upsert(new StoredRow("tenant1", "a", data)),
             BatchOperation.Upsert(new StoredRow("tenant1", "b", data)),

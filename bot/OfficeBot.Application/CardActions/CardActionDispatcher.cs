@@ -10,6 +10,7 @@ using OfficeBot.Application.People;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Builders;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 
@@ -97,6 +98,12 @@ public sealed partial class CardActionDispatcher
             return Refused(actor, new Reply(say.NotAMatterCard, NoticeCard.Build(language, say.NotAMatterCard)));
         }
 
+        if (request.Verb.Length > InputLimits.Verb)
+        {
+            LogVerbTooLong(request.Verb.Length);
+            return Refused(actor, new Reply(say.UnknownAction, NoticeCard.Build(language, say.UnknownAction)));
+        }
+
         if (request.Verb is CardVerbs.Refresh or CardVerbs.ShowHistory)
         {
             return await ViewAsync(request, data, actor, language, cancellationToken);
@@ -114,7 +121,7 @@ public sealed partial class CardActionDispatcher
             var current = await _matters.FindVisibleAsync(request.TenantId, data.Matter, actor, cancellationToken);
             return current is null
                 ? Refused(actor, UnknownMatter(say, language, data.Matter))
-                : Refused(actor, await MatterReplyAsync(current, actor, language, say.InputProblem(problem), cancellationToken));
+                : Refused(actor, await MatterReplyAsync(current, actor, language, problem.Describe(say), cancellationToken));
         }
 
         var stale = false;
@@ -191,44 +198,106 @@ public sealed partial class CardActionDispatcher
 
     private void Route(string verb, Operation operation) => _routes[verb] = operation;
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card action with a verb of {Length} characters refused unread")]
+    private partial void LogVerbTooLong(int length);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Card action with unknown verb {Verb}")]
     private partial void LogUnknownVerb(string verb);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card action {Verb} on {TenantId}#{MatterNumber} refused: {Refusal}")]
     private partial void LogRefused(string tenantId, int matterNumber, string verb, Refusal refusal);
 
-    /// <summary>The form's inputs, read and checked before anything changes.</summary>
-    private sealed record Inputs(string? Text, string? Reason, DueDate? Due, Person? Lead, IReadOnlyList<Person>? CoHandlers, Person? To, string? Problem)
+    /// <summary>
+    /// The form's inputs, read strictly and checked before anything changes: a value that is not exactly what the card
+    /// asks for (a date other than yyyy-MM-dd, a person OfficeBot has not met, more co-handlers than a matter may have,
+    /// a value over <see cref="InputLimits.CardInput"/>) refuses the whole press rather than being cut, guessed or dropped.
+    /// </summary>
+    private sealed record Inputs(string? Text, string? Reason, DueDate? Due, Person? Lead, IReadOnlyList<Person>? CoHandlers, Person? To, InputProblem? Problem)
     {
         public static async Task<Inputs> ReadAsync(string tenantId, IReadOnlyDictionary<string, string?> raw, PeopleStore people, OfficeTime time, CancellationToken cancellationToken)
         {
             string? Value(string key) => raw.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+            static Inputs Refuse(InputProblem problem) => new(null, null, null, null, null, null, problem);
+
+            foreach (var key in (string[])[CardInputs.Text, CardInputs.Reason, CardInputs.Due, CardInputs.Lead, CardInputs.To])
+            {
+                if (Value(key) is { Length: > InputLimits.CardInput } tooLong)
+                {
+                    return Refuse(new InputProblem(InputProblemKind.TooLong, tooLong.Length));
+                }
+            }
 
             DueDate? due = null;
             if (Value(CardInputs.Due) is { } dueText)
             {
-                if (!DateOnly.TryParseExact(dueText[..Math.Min(10, dueText.Length)], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                // Input.Date answers yyyy-MM-dd and nothing else; "2031-01-01garbage" is not a date with a comment.
+                if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
-                    return new Inputs(null, null, null, null, null, null, dueText);
+                    return Refuse(new InputProblem(InputProblemKind.NotADate, 0, dueText));
                 }
 
                 due = new DueDate(date);
             }
 
-            async Task<Person?> PersonAsync(string? objectId) =>
-                objectId is null ? null : (await people.FindAsync(tenantId, objectId, cancellationToken))?.Person;
-
-            var coHandlers = new List<Person>();
-            foreach (var id in (Value(CardInputs.CoHandlers) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var coHandlerIds = Value(CardInputs.CoHandlers)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            if (coHandlerIds is { Count: > InputLimits.CoHandlers })
             {
-                if (await PersonAsync(id) is { } person)
-                {
-                    coHandlers.Add(person);
-                }
+                // Refused before a single lookup: twenty thousand ids must not cost twenty thousand reads.
+                return Refuse(new InputProblem(InputProblemKind.TooManyPeople, coHandlerIds.Count));
             }
 
-            return new Inputs(Value(CardInputs.Text), Value(CardInputs.Reason), due, await PersonAsync(Value(CardInputs.Lead)),
-                Value(CardInputs.CoHandlers) is null ? null : coHandlers, await PersonAsync(Value(CardInputs.To)), null);
+            async Task<(Person? Person, bool Unknown)> PersonAsync(string? objectId)
+            {
+                if (objectId is null)
+                {
+                    return (null, false);
+                }
+
+                var known = objectId.Length <= InputLimits.Id ? await people.FindAsync(tenantId, objectId, cancellationToken) : null;
+                return known is null ? (null, true) : (known.Person, false);
+            }
+
+            var coHandlers = new List<Person>();
+            foreach (var id in coHandlerIds ?? [])
+            {
+                var (person, unknown) = await PersonAsync(id);
+                if (unknown)
+                {
+                    return Refuse(new InputProblem(InputProblemKind.UnknownPerson, 0));
+                }
+
+                coHandlers.Add(person!);
+            }
+
+            var (lead, unknownLead) = await PersonAsync(Value(CardInputs.Lead));
+            var (to, unknownTo) = await PersonAsync(Value(CardInputs.To));
+            if (unknownLead || unknownTo)
+            {
+                return Refuse(new InputProblem(InputProblemKind.UnknownPerson, 0));
+            }
+
+            return new Inputs(Value(CardInputs.Text), Value(CardInputs.Reason), due, lead, coHandlerIds is null ? null : coHandlers, to, null);
         }
+    }
+
+    private enum InputProblemKind
+    {
+        NotADate,
+        TooLong,
+        UnknownPerson,
+        TooManyPeople,
+    }
+
+    /// <summary>Why a card's inputs were refused, said in the presser's language with the limit it broke.</summary>
+    private sealed record InputProblem(InputProblemKind Kind, int Length, string? Value = null)
+    {
+        public string Describe(Messages say) => Kind switch
+        {
+            InputProblemKind.NotADate => say.InputProblem(Value ?? string.Empty),
+            InputProblemKind.TooLong => say.CardInputTooLong(Length),
+            InputProblemKind.TooManyPeople => say.TooManyPeople,
+            _ => say.UnknownPeople,
+        };
     }
 }

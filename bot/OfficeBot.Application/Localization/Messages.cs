@@ -100,8 +100,50 @@ public sealed class Messages(Language language)
         Refusal.UrgedRecently => Pick("You urged this matter less than an hour ago; give the handlers a moment.", "您一小時內已催辦過這件事項，請稍候再催。", "您一小时内已催办过这件事项，请稍候再催。"),
         Refusal.TitleRequired => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
         Refusal.TitleTooLong => Pick($"Keep the title to {Matter.MaxTitleLength} characters.", $"標題請在 {Matter.MaxTitleLength} 字以內。", $"标题请在 {Matter.MaxTitleLength} 字以内。"),
+        Refusal.TextTooLong => Pick($"That text is too long; keep it to {InputLimits.Text} characters. Nothing was changed.",
+            $"文字太長，請在 {InputLimits.Text} 字以內。未作任何變更。", $"文字太长，请在 {InputLimits.Text} 字以内。未作任何变更。"),
+        Refusal.DocumentNumberTooLong => Pick($"The document number is too long; keep it to {InputLimits.DocumentNumber} characters.",
+            $"文號太長，請在 {InputLimits.DocumentNumber} 字以內。", $"文号太长，请在 {InputLimits.DocumentNumber} 字以内。"),
+        Refusal.TooManyCoHandlers => Pick($"A matter can have at most {InputLimits.CoHandlers} co-handlers; choose fewer. Nothing was changed.",
+            $"一件事項最多 {InputLimits.CoHandlers} 位會辦人，請減少人數。未作任何變更。", $"一件事项最多 {InputLimits.CoHandlers} 位会办人，请减少人数。未作任何变更。"),
+        Refusal.DueTooFar => Pick($"A due date can be at most {InputLimits.DueHorizonYears} years ahead; give an earlier date.",
+            $"期限最多只能訂在 {InputLimits.DueHorizonYears} 年內，請給較近的日期。", $"期限最多只能订在 {InputLimits.DueHorizonYears} 年内，请给较近的日期。"),
         _ => Pick("That was refused.", "操作未獲允許。", "操作未获允许。"),
     };
+
+    // ── Inputs over their limits (the numbers come from InputLimits) ──────────────────────────────
+
+    public string TooLarge => Pick(
+        "That is too large to store, so nothing was changed. Shorten the text and try again.",
+        "內容太大，無法儲存，未作任何變更。請縮短文字後再試。",
+        "内容太大，无法保存，未作任何变更。请缩短文字后再试。");
+
+    public string MessageTooLong(int length) => Pick(
+        $"That message is too long ({length} characters); a command fits in {InputLimits.Message}, and a note in {InputLimits.Text}. Nothing was changed.",
+        $"訊息太長（{length} 字）；指令請在 {InputLimits.Message} 字以內，說明請在 {InputLimits.Text} 字以內。未作任何變更。",
+        $"消息太长（{length} 字）；指令请在 {InputLimits.Message} 字以内，说明请在 {InputLimits.Text} 字以内。未作任何变更。");
+
+    public string CardInputTooLong(int length) => Pick(
+        $"A value on the card is too long ({length} characters); keep it to {InputLimits.CardInput}. Nothing was changed.",
+        $"卡片上的內容太長（{length} 字），請在 {InputLimits.CardInput} 字以內。未作任何變更。",
+        $"卡片上的内容太长（{length} 字），请在 {InputLimits.CardInput} 字以内。未作任何变更。");
+
+    public string UnknownPeople => Pick(
+        "Some of the people chosen are not known to OfficeBot; pick them again from the card's list. Nothing was changed.",
+        "選擇的人員中有 OfficeBot 不認識的同事，請從卡片清單重新選擇。未作任何變更。",
+        "选择的人员中有 OfficeBot 不认识的同事，请从卡片列表重新选择。未作任何变更。");
+
+    public string TooManyPeople => Refused(Refusal.TooManyCoHandlers, MatterStatus.Registered);
+
+    public string ActionNotUnderstood => Pick(
+        "This button's data could not be read, so nothing was changed. Type \"my\" to see your matters with fresh cards.",
+        "無法讀取這個按鈕的資料，未作任何變更。請輸入「我的事項」取得最新卡片。",
+        "无法读取这个按钮的数据，未作任何变更。请输入「我的事项」获取最新卡片。");
+
+    public string ActionFailed => Pick(
+        "This press could not be answered. Type \"my\" to see the current state of your matters before trying again.",
+        "這次操作無法回應。請先輸入「我的事項」查看最新狀態，再決定是否重試。",
+        "这次操作无法响应。请先输入「我的事项」查看最新状态，再决定是否重试。");
 
     public string Busy => Pick("Many people changed this matter at once; please try again.", "多人同時修改這件事項，請再試一次。", "多人同时修改这件事项，请再试一次。");
 
@@ -109,7 +151,7 @@ public sealed class Messages(Language language)
 
     public string UnknownAction => Pick("This card is from an older version of OfficeBot; here is what I can do now.", "這張卡片來自舊版 OfficeBot，請改用新卡片。", "这张卡片来自旧版 OfficeBot，请改用新卡片。");
 
-    public string InputProblem(string value) => Pick($"\"{value}\" is not a date; pick one from the calendar.", $"「{value}」不是日期，請從日曆中選擇。", $"「{value}」不是日期，请从日历中选择。");
+    public string InputProblem(string value) => Pick($"\"{value}\" is not a date; pick one from the calendar (YYYY-MM-DD).", $"「{value}」不是日期，請從日曆中選擇（YYYY-MM-DD）。", $"「{value}」不是日期，请从日历中选择（YYYY-MM-DD）。");
 
     /// <summary>What changed since a stale card was drawn: the latest history line, who and when.</summary>
     public string StaleCard(HistoryEntry? latest, Func<string, string> nameOf, Office.OfficeTime time)

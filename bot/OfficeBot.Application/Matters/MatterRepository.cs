@@ -143,9 +143,10 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
     }
 
     /// <summary>
-    /// Writes a change, its index rows and its outbox item. The change, the item and every index upsert go in one atomic
-    /// batch; index deletions that do not fit the batch limit are written right after, and the item is marked to repair
-    /// the index, so a crash in between leaves at worst a stale list row that the follow-up removes.
+    /// Writes a change, its index rows and its outbox item. The change and the item always go in one atomic batch; list
+    /// rows fill the room the batch limit leaves, and those that do not fit (a matter of many people: every person has a
+    /// list row) are written right after, with the item marked to repair the index, so a crash in between leaves at worst
+    /// a stale or missing list row that the follow-up puts right — never a batch over the limit, which Azure refuses whole.
     /// </summary>
     private async Task<IReadOnlyList<string>> CommitAsync(string tenantId, List<BatchOperation> core, IEnumerable<BatchOperation> indexChanges, OutboxItem? followUp,
         CancellationToken cancellationToken)
@@ -153,14 +154,16 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
         var index = indexChanges.ToList();
         var upserts = index.Where(o => o.Kind != BatchOperationKind.Delete).ToList();
         var deletes = index.Where(o => o.Kind == BatchOperationKind.Delete).ToList();
-        var room = TableBatch.MaxOperations - core.Count - upserts.Count - (followUp is null ? 0 : 1);
-        var later = room >= deletes.Count ? [] : deletes.Skip(Math.Max(0, room)).ToList();
+        var room = Math.Max(0, TableBatch.MaxOperations - core.Count - (followUp is null ? 0 : 1));
+        var laterUpserts = upserts.Skip(room).ToList();
+        room -= upserts.Count - laterUpserts.Count;
+        var later = deletes.Skip(room).ToList();
         var operations = new List<BatchOperation>(core);
-        operations.AddRange(upserts);
+        operations.AddRange(upserts.Take(upserts.Count - laterUpserts.Count));
         operations.AddRange(deletes.Take(deletes.Count - later.Count));
         if (followUp is not null)
         {
-            if (later.Count > 0)
+            if (later.Count > 0 || laterUpserts.Count > 0)
             {
                 followUp = followUp with { RepairIndex = true, StaleIndexKeys = later.Select(o => o.Row.RowKey).ToList() };
             }
@@ -170,6 +173,11 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
         }
 
         var etags = await store.SubmitBatchAsync(MatterKeys.Table, operations, cancellationToken);
+        foreach (var chunk in laterUpserts.Chunk(TableBatch.MaxOperations))
+        {
+            await store.SubmitBatchAsync(MatterKeys.Table, chunk, cancellationToken);
+        }
+
         foreach (var chunk in later.Chunk(TableBatch.MaxOperations))
         {
             await DeleteIndexRowsAsync(chunk, cancellationToken);

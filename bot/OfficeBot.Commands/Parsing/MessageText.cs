@@ -16,6 +16,7 @@ internal sealed partial class MessageText
 {
     public const char FirstPlaceholder = '\uE000';
     private const int MaxMentions = 0x1000;
+    private const char LastPlaceholder = (char)(FirstPlaceholder + MaxMentions - 1);
 
     private MessageText(string body, IReadOnlyList<string> tagNames)
     {
@@ -34,7 +35,23 @@ internal sealed partial class MessageText
     public static MessageText From(string? text)
     {
         var names = new List<string>();
-        var body = NonBreakingSpace().Replace(text ?? string.Empty, " ");
+
+        // A private-use character the person typed would be read as a mention placeholder (U+E000 as "the first
+        // mention" — a wrong person, or an index past the mentions). It becomes U+FFFD, which GarbleDetector
+        // answers with "please retype" instead of guessing what the character meant.
+        var typed = text ?? string.Empty;
+        if (typed.AsSpan().IndexOfAnyInRange(FirstPlaceholder, LastPlaceholder) >= 0)
+        {
+            typed = string.Create(typed.Length, typed, static (span, source) =>
+            {
+                for (var i = 0; i < source.Length; i++)
+                {
+                    span[i] = IsPlaceholder(source[i]) ? '\uFFFD' : source[i];
+                }
+            });
+        }
+
+        var body = NonBreakingSpace().Replace(typed, " ");
         body = AtTag().Replace(body, m =>
         {
             if (names.Count >= MaxMentions)

@@ -6,8 +6,21 @@ public readonly record struct DueDate(DateOnly Date, TimeOnly? Time = null) : IC
     /// <summary>The first instant at which the matter is late.</summary>
     public DateTimeOffset LateFrom(TimeZoneInfo zone)
     {
+        // The end of the last representable day (9999-12-31) has no "next midnight"; such a date is never late.
+        if (Time is null && Date == DateOnly.MaxValue)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
         var local = Time is { } time ? Date.ToDateTime(time) : Date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+        var offset = zone.GetUtcOffset(local);
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        return utcTicks < DateTime.MinValue.Ticks ? DateTimeOffset.MinValue : new DateTimeOffset(local, offset);
     }
 
     public int CompareTo(DueDate other)

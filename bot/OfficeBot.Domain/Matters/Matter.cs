@@ -1,4 +1,5 @@
 using OfficeBot.Domain.Calendar;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Domain.Matters;
@@ -28,7 +29,7 @@ public sealed record MatterRegistration(
 /// </summary>
 public sealed class Matter
 {
-    public const int MaxTitleLength = 200;
+    public const int MaxTitleLength = InputLimits.Title;
     public const int TransferWindowWorkingDays = 2;
 
     public static readonly TimeSpan DefaultUrgeInterval = TimeSpan.FromHours(1);
@@ -50,20 +51,32 @@ public sealed class Matter
 
     public static (Matter? Matter, Refusal? Refusal) Register(string tenantId, int number, MatterRegistration registration, Actor actor, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var title = registration.Title.Trim();
-        if (title.Length == 0)
+        var title = Clean(registration.Title);
+        if (title is null)
         {
             return (null, Refusal.TitleRequired);
         }
 
-        if (title.Length > MaxTitleLength)
+        if (title.Length > InputLimits.Title)
         {
             return (null, Refusal.TitleTooLong);
         }
 
-        if (registration.Due is { } due && due.LateFrom(zone) <= now)
+        var description = Clean(registration.Description);
+        if (TooLong(description) is { } longDescription)
         {
-            return (null, Refusal.DueInPast);
+            return (null, longDescription);
+        }
+
+        var documentNumber = Clean(registration.DocumentNumber);
+        if (documentNumber is { Length: > InputLimits.DocumentNumber })
+        {
+            return (null, Refusal.DocumentNumberTooLong);
+        }
+
+        if (registration.Due is { } due && DueRefusal(now, due, zone) is { } badDue)
+        {
+            return (null, badDue);
         }
 
         var lead = registration.Lead;
@@ -72,6 +85,10 @@ public sealed class Matter
             .DistinctBy(p => p.ObjectId.ToLowerInvariant())
             .Select(p => new CoHandler(p, CoHandlingState.Requested, Acknowledged: false, AssignedAt: now))
             .ToList();
+        if (coHandlers.Count > InputLimits.CoHandlers)
+        {
+            return (null, Refusal.TooManyCoHandlers);
+        }
 
         // A matter that names its lead starts at once (the director still reviews its completion); one without a lead
         // waits for the director's instruction (批辦), which names one.
@@ -81,9 +98,9 @@ public sealed class Matter
             TenantId = tenantId,
             Number = number,
             Title = title,
-            Description = string.IsNullOrWhiteSpace(registration.Description) ? null : registration.Description.Trim(),
+            Description = description,
             Source = registration.Source,
-            DocumentNumber = string.IsNullOrWhiteSpace(registration.DocumentNumber) ? null : registration.DocumentNumber.Trim(),
+            DocumentNumber = documentNumber,
             Urgency = registration.Urgency,
             Registrar = actor.Person,
             Lead = lead,
@@ -167,9 +184,21 @@ public sealed class Matter
             return Outcome.Refused(Refusal.LeadRequired);
         }
 
-        if (due is { } d && d != State.Due && d.LateFrom(zone) <= now)
+        if (due is { } d && d != State.Due && DueRefusal(now, d, zone) is { } badDue)
         {
-            return Outcome.Refused(Refusal.DueInPast);
+            return Outcome.Refused(badDue);
+        }
+
+        instruction = Clean(instruction);
+        if (TooLong(instruction) is { } longInstruction)
+        {
+            return Outcome.Refused(longInstruction);
+        }
+
+        // Checked before anything changes: a refused instruction must leave the lead as it was too.
+        if (coHandlers is not null && coHandlers.Where(p => !p.Is(newLead)).DistinctBy(p => p.ObjectId.ToLowerInvariant()).Count() > InputLimits.CoHandlers)
+        {
+            return Outcome.Refused(Refusal.TooManyCoHandlers);
         }
 
         var changed = false;
@@ -205,10 +234,10 @@ public sealed class Matter
             changed = true;
         }
 
-        if (!string.IsNullOrWhiteSpace(instruction) && instruction.Trim() != State.Instruction)
+        if (instruction is not null && instruction != State.Instruction)
         {
-            Record(actor, now, HistoryKind.Instructed, "instruction", State.Instruction, instruction.Trim());
-            State = State with { Instruction = instruction.Trim() };
+            Record(actor, now, HistoryKind.Instructed, "instruction", State.Instruction, instruction);
+            State = State with { Instruction = instruction };
             changed = true;
         }
 
@@ -254,12 +283,18 @@ public sealed class Matter
             return Outcome.Refused(refusal);
         }
 
-        if (string.IsNullOrWhiteSpace(text))
+        var note = Clean(text);
+        if (note is null)
         {
             return Outcome.Refused(Refusal.TextRequired);
         }
 
-        Record(actor, now, HistoryKind.Progress, note: text.Trim());
+        if (TooLong(note) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
+        Record(actor, now, HistoryKind.Progress, note: note);
         AcknowledgeImplicitly(actor);
         return Touch(true, now);
     }
@@ -274,6 +309,11 @@ public sealed class Matter
         if (State.Pending is not null)
         {
             return Outcome.Refused(Refusal.AlreadyPending);
+        }
+
+        if (TooLong(Clean(text)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
         }
 
         Record(actor, now, HistoryKind.CompletionAsked, "status", State.Status.ToString(), nameof(MatterStatus.AwaitingReview), Clean(text));
@@ -293,6 +333,11 @@ public sealed class Matter
             return Outcome.Refused(refusal);
         }
 
+        if (TooLong(Clean(note)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
         Record(actor, now, HistoryKind.CompletionApproved, "status", State.Status.ToString(), nameof(MatterStatus.Completed), Clean(note));
         State = State with { Status = MatterStatus.Completed, Pending = null, CompletedAt = now };
         return Touch(true, now);
@@ -305,12 +350,18 @@ public sealed class Matter
             return Outcome.Refused(refusal);
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        var why = Clean(reason);
+        if (why is null)
         {
             return Outcome.Refused(Refusal.ReasonRequired);
         }
 
-        Record(actor, now, HistoryKind.CompletionRejected, "status", State.Status.ToString(), nameof(MatterStatus.InProgress), reason.Trim());
+        if (TooLong(why) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
+        Record(actor, now, HistoryKind.CompletionRejected, "status", State.Status.ToString(), nameof(MatterStatus.InProgress), why);
         State = State with
         {
             Status = MatterStatus.InProgress,
@@ -340,6 +391,11 @@ public sealed class Matter
         if (DueChangeRefusal(now, newDue, zone) is { } bad)
         {
             return Outcome.Refused(bad);
+        }
+
+        if (TooLong(Clean(reason)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
         }
 
         Record(actor, now, HistoryKind.ExtensionAsked, "due", State.Due?.ToString(), newDue.ToString(), Clean(reason));
@@ -391,6 +447,11 @@ public sealed class Matter
             return Outcome.Refused(bad);
         }
 
+        if (TooLong(Clean(reason)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
         Record(actor, now, HistoryKind.Extended, "due", State.Due?.ToString(), newDue.ToString(), Clean(reason));
         State = State with
         {
@@ -422,6 +483,11 @@ public sealed class Matter
         if (to.Is(actor.Person))
         {
             return Outcome.Refused(Refusal.SamePerson);
+        }
+
+        if (TooLong(Clean(reason)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
         }
 
         var assigned = State.LeadAssignedAt ?? State.CreatedAt;
@@ -471,6 +537,11 @@ public sealed class Matter
             return Outcome.Unchanged;
         }
 
+        if (TooLong(Clean(reason)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
         Record(actor, now, HistoryKind.Transferred, "lead", State.Lead?.ObjectId, to.ObjectId, Clean(reason));
         ChangeLead(to, now);
         State = State with { Pending = State.Pending is { Kind: RequestKind.Transfer } ? null : State.Pending };
@@ -481,12 +552,12 @@ public sealed class Matter
         AnswerCoHandling(actor, now, MatterAction.AcceptCoHandling, CoHandlingState.Accepted, HistoryKind.CoHandlingAccepted, null);
 
     public Outcome DeclineCoHandling(Actor actor, DateTimeOffset now, string reason) =>
-        string.IsNullOrWhiteSpace(reason) && Check(MatterAction.DeclineCoHandling, actor) is null
+        Clean(reason) is null && Check(MatterAction.DeclineCoHandling, actor) is null
             ? Outcome.Refused(Refusal.ReasonRequired)
             : AnswerCoHandling(actor, now, MatterAction.DeclineCoHandling, CoHandlingState.Declined, HistoryKind.CoHandlingDeclined, reason);
 
     public Outcome GiveOpinion(Actor actor, DateTimeOffset now, string opinion) =>
-        string.IsNullOrWhiteSpace(opinion) && Check(MatterAction.GiveOpinion, actor) is null
+        Clean(opinion) is null && Check(MatterAction.GiveOpinion, actor) is null
             ? Outcome.Refused(Refusal.TextRequired)
             : AnswerCoHandling(actor, now, MatterAction.GiveOpinion, CoHandlingState.OpinionGiven, HistoryKind.OpinionGiven, opinion);
 
@@ -507,6 +578,11 @@ public sealed class Matter
             return Outcome.Refused(Refusal.UrgedRecently);
         }
 
+        if (TooLong(Clean(text)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
         Record(actor, now, HistoryKind.Urged, note: Clean(text));
         State = State with
         {
@@ -521,6 +597,11 @@ public sealed class Matter
         if (Check(MatterAction.Cancel, actor) is { } refusal)
         {
             return Outcome.Refused(refusal);
+        }
+
+        if (TooLong(Clean(reason)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
         }
 
         Record(actor, now, HistoryKind.Cancelled, "status", State.Status.ToString(), nameof(MatterStatus.Cancelled), Clean(reason));
@@ -563,6 +644,11 @@ public sealed class Matter
             return Outcome.Refused(refusal);
         }
 
+        if (TooLong(Clean(note)) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
         var co = FindCoHandler(actor.Person)!;
         var sameNote = string.Equals(Clean(note), co.Note, StringComparison.Ordinal);
         if (co.State == next && (sameNote || next == CoHandlingState.Accepted))
@@ -587,25 +673,45 @@ public sealed class Matter
             return Outcome.Refused(Refusal.NothingPending);
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        var why = Clean(reason);
+        if (why is null)
         {
             return Outcome.Refused(Refusal.ReasonRequired);
         }
 
-        Record(actor, now, historyKind, note: reason.Trim());
+        if (TooLong(why) is { } tooLong)
+        {
+            return Outcome.Refused(tooLong);
+        }
+
+        Record(actor, now, historyKind, note: why);
         State = State with { Pending = null };
         return Touch(true, now);
     }
 
     private Refusal? DueChangeRefusal(DateTimeOffset now, DueDate newDue, TimeZoneInfo zone)
     {
-        if (newDue.LateFrom(zone) <= now)
+        if (DueRefusal(now, newDue, zone) is { } bad)
         {
-            return Refusal.DueInPast;
+            return bad;
         }
 
         return State.Due is { } current && newDue <= current ? Refusal.DueNotLater : null;
     }
+
+    /// <summary>A due date must lie between now and the horizon of <see cref="InputLimits.LatestDue"/>.</summary>
+    private static Refusal? DueRefusal(DateTimeOffset now, DueDate due, TimeZoneInfo zone)
+    {
+        if (due.LateFrom(zone) <= now)
+        {
+            return Refusal.DueInPast;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        return due.Date > InputLimits.LatestDue(today) ? Refusal.DueTooFar : null;
+    }
+
+    private static Refusal? TooLong(string? text) => text is { Length: > InputLimits.Text } ? Refusal.TextTooLong : null;
 
     private void ChangeLead(Person to, DateTimeOffset now)
     {
@@ -652,5 +758,5 @@ public sealed class Matter
         State = State with { HistoryCount = entry.Sequence };
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static string? Clean(string? text) => UserText.Clean(text);
 }

@@ -16,6 +16,10 @@ public enum Refusal
     TitleRequired,
     TitleTooLong,
     UrgedRecently,
+    TextTooLong,
+    DocumentNumberTooLong,
+    TooManyCoHandlers,
+    DueTooFar,
 }
 
 /// <summary>What a domain operation did: changed the matter, found it already so (a repeated press), or refused and changed nothing.</summary>

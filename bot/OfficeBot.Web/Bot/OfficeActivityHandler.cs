@@ -48,7 +48,59 @@ public sealed partial class OfficeActivityHandler(
             LogStoreBusy(logger, e.Message);
             await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).StoreBusy), cancellationToken);
         }
+        catch (Storage.EntityTooLargeException e) when (!turnContext.Responded)
+        {
+            // Refused by the storage port before anything was written, so "nothing was changed" is true.
+            LogTooLarge(logger, e.Message);
+            await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).TooLarge), cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// Every card press is answered 200 with a card: Teams shows anything else (the SDK's 400 for a malformed value, the
+    /// adapter's 501 with an empty body after an exception) as a bare "something went wrong" with no way forward.
+    /// </summary>
+    protected override async Task<InvokeResponse> OnInvokeActivityAsync(ITurnContext<IInvokeActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.Name != "adaptiveCard/action")
+        {
+            return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+        }
+
+        var say = new Messages(Languages.FromLocale(((Activity)turnContext.Activity).Locale));
+        try
+        {
+            var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
+            if (response is { Status: 200, Body: not null })
+            {
+                return response;
+            }
+
+            LogInvokeNotUnderstood(logger, response?.Status);
+            return CardAnswer(say, say.ActionNotUnderstood);
+        }
+        catch (Storage.EntityTooLargeException e)
+        {
+            LogTooLarge(logger, e.Message);
+            return CardAnswer(say, say.TooLarge);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogInvokeFailed(logger, e);
+            return CardAnswer(say, say.ActionFailed);
+        }
+    }
+
+    private static InvokeResponse CardAnswer(Messages say, string text) => new()
+    {
+        Status = 200,
+        Body = new AdaptiveCardInvokeResponse
+        {
+            StatusCode = 200,
+            Type = AdaptiveCard.ContentType,
+            Value = JObject.Parse(NoticeCard.Build(say.Language, text).ToJson()),
+        },
+    };
 
     private async Task HandleMessageAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
@@ -127,14 +179,28 @@ public sealed partial class OfficeActivityHandler(
         await base.OnInstallationUpdateActivityAsync(turnContext, cancellationToken);
     }
 
+    /// <summary>
+    /// The matter and revision a card was drawn at, read with range checks: JSON integers arrive as long or BigInteger,
+    /// and casting 4294967297 or 99999999999999999999 to int threw. A matter number that cannot exist is not a matter
+    /// card; a revision that cannot exist is a stale card (answered with the fresh one, nothing applied).
+    /// </summary>
     private static CardActionData? ActionData(AdaptiveCardInvokeValue value)
     {
         var data = value.Action?.Data as JObject ?? (value.Action?.Data is string json ? TryParse(json) : null);
+        if (Whole(data?["matter"]) is not { } matter || matter is < 1 or > int.MaxValue)
+        {
+            return null;
+        }
+
         // Card JSON leaves out default values, so a revision of 0 arrives as no revision at all.
-        return data?["matter"]?.Type == JTokenType.Integer
-            ? new CardActionData(data["matter"]!.Value<int>(), data["revision"]?.Type == JTokenType.Integer ? data["revision"]!.Value<int>() : 0)
-            : null;
+        var revision = data!["revision"] is null ? 0 : Whole(data["revision"]) is { } r and >= 0 and <= int.MaxValue ? (int)r : UnknownRevision;
+        return new CardActionData((int)matter, revision);
     }
+
+    /// <summary>No stored matter is ever at this revision, so a press carrying it is answered as stale.</summary>
+    private const int UnknownRevision = -1;
+
+    private static long? Whole(JToken? token) => token is JValue { Type: JTokenType.Integer, Value: long value } ? value : null;
 
     /// <summary>Teams puts the card's input values into the action's data next to what the card author put there.</summary>
     private static Dictionary<string, string?> Inputs(AdaptiveCardInvokeValue value)
@@ -156,7 +222,7 @@ public sealed partial class OfficeActivityHandler(
     {
         try
         {
-            return JObject.Parse(json);
+            return JToken.Parse(json) as JObject;
         }
         catch (JsonReaderException)
         {
@@ -258,6 +324,15 @@ public sealed partial class OfficeActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply to a change of matter {MatterNumber} could not be shown; the change is kept and the person is told so")]
     private static partial void LogReplyFailed(ILogger logger, Exception exception, int? matterNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Input too large to store; the person was told and nothing was written ({Reason})")]
+    private static partial void LogTooLarge(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A card action invoke could not be read (SDK answered {Status}); answered with an error card")]
+    private static partial void LogInvokeNotUnderstood(ILogger logger, int? status);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A card action failed; answered with an error card")]
+    private static partial void LogInvokeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store is busy; the person was told to try again ({Reason})")]
     private static partial void LogStoreBusy(ILogger logger, string reason);

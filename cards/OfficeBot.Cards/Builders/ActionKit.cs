@@ -13,7 +13,8 @@ namespace OfficeBot.Cards.Builders;
 /// </summary>
 internal sealed class ActionKit(MatterView matter, CardText text, CardContext context, CardLimits limits)
 {
-    private const int MaxInputLength = 2000;
+    /// <summary>The same limit the card actions check on the server: the field stops the person before the server has to.</summary>
+    private const int MaxInputLength = Domain.Limits.InputLimits.CardInput;
 
     /// <summary>A button and the verb it finally sends, so one verb is drawn once however many roles grant it.</summary>
     public sealed record Button(string Verb, CardAction Action);

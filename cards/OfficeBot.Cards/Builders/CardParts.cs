@@ -24,6 +24,9 @@ internal static class CardParts
             : info.SubstringByTextElements(0, maxTextElements - 1) + "…";
     }
 
+    /// <summary>User text for a TextBlock or fact: clipped like <see cref="Clip"/>, then Markdown-escaped so it shows as typed.</summary>
+    public static string Plain(string text, int maxTextElements) => Markdown.Escape(Clip(text, maxTextElements));
+
     public static TextColor LightColor(TrafficLight light, MatterStatus status) => light switch
     {
         TrafficLight.Red => TextColor.Attention,

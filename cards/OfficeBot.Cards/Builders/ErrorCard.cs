@@ -18,7 +18,7 @@ public static class ErrorCard
             Items =
             [
                 new TextBlock(text.ErrorTitle) { Weight = FontWeight.Bolder, Color = TextColor.Attention, Wrap = true },
-                new TextBlock(CardParts.Clip(problem, CardParts.MaxDescriptionLength)) { Wrap = true, Spacing = Spacing.Small },
+                new TextBlock(CardParts.Plain(problem, CardParts.MaxDescriptionLength)) { Wrap = true, Spacing = Spacing.Small },
             ],
         });
 

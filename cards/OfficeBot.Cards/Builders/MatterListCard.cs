@@ -44,7 +44,7 @@ public static class MatterListCard
         [
             new Column { Width = "20px", Items = [new TextBlock(LightEmoji(matter.Light))] },
             new Column { Width = Column.Auto, Items = [new TextBlock($"#{matter.Number}") { Weight = FontWeight.Bolder }] },
-            new Column { Width = Column.Stretch, Items = [new TextBlock(Clip(matter.Title, MaxListTitleLength)) { Wrap = true, MaxLines = 2 }] },
+            new Column { Width = Column.Stretch, Items = [new TextBlock(Plain(matter.Title, MaxListTitleLength)) { Wrap = true, MaxLines = 2 }] },
             new Column { Width = Column.Auto, Items = [new TextBlock(text.StatusName(matter.Status)) { IsSubtle = true }] },
             new Column
             {

@@ -51,7 +51,7 @@ internal static class MatterSections
         body.Add(new Container
         {
             Style = ContainerStyle.Warning,
-            Items = [new TextBlock(Clip(notice, MaxNoticeLength)) { Wrap = true, Weight = FontWeight.Bolder, Color = TextColor.Attention }],
+            Items = [new TextBlock(Plain(notice, MaxNoticeLength)) { Wrap = true, Weight = FontWeight.Bolder, Color = TextColor.Attention }],
         });
     }
 
@@ -67,7 +67,7 @@ internal static class MatterSections
             new Column
             {
                 Width = Column.Stretch,
-                Items = [new TextBlock(Clip(matter.Title, MaxTitleLength)) { Size = FontSize.Large, Weight = FontWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading }],
+                Items = [new TextBlock(Plain(matter.Title, MaxTitleLength)) { Size = FontSize.Large, Weight = FontWeight.Bolder, Wrap = true, Style = TextBlockStyle.Heading }],
             },
         ],
     };
@@ -103,7 +103,7 @@ internal static class MatterSections
 
         if (!string.IsNullOrWhiteSpace(matter.DocumentNumber))
         {
-            facts.Add(new Fact(text.DocumentNumber, Clip(matter.DocumentNumber, MaxDocumentNumberLength)));
+            facts.Add(new Fact(text.DocumentNumber, Plain(matter.DocumentNumber, MaxDocumentNumberLength)));
         }
 
         facts.Add(new Fact(text.Urgency, text.UrgencyName(matter.Urgency)));
@@ -121,7 +121,7 @@ internal static class MatterSections
         }
 
         AddDueFacts(facts, matter, text);
-        facts.Add(new Fact(text.RegisteredBy, Clip(matter.Registrar.DisplayName, limits.Name)));
+        facts.Add(new Fact(text.RegisteredBy, Plain(matter.Registrar.DisplayName, limits.Name)));
         return new FactSet { Facts = facts, Separator = true };
     }
 
@@ -135,7 +135,7 @@ internal static class MatterSections
     }
 
     public static string Person(PersonView person, string? detail, CardLimits limits) =>
-        detail is null ? Clip(person.DisplayName, limits.Name) : Clip(person.DisplayName, limits.Name) + Dot + detail;
+        detail is null ? Plain(person.DisplayName, limits.Name) : Plain(person.DisplayName, limits.Name) + Dot + detail;
 
     private static string Receipt(bool acknowledged, CardText text) =>
         acknowledged ? "✓ " + text.Acknowledged : text.NotAcknowledged;
@@ -144,7 +144,7 @@ internal static class MatterSections
     {
         if (!string.IsNullOrWhiteSpace(matter.Description))
         {
-            body.Add(new TextBlock(Clip(matter.Description, limits.Description)) { Wrap = true, Separator = true });
+            body.Add(new TextBlock(Plain(matter.Description, limits.Description)) { Wrap = true, Separator = true });
         }
     }
 
@@ -164,7 +164,7 @@ internal static class MatterSections
             Items =
             [
                 new TextBlock(label) { Weight = FontWeight.Bolder, Wrap = true },
-                new TextBlock(Clip(value, maxLength)) { Wrap = true, Spacing = Spacing.Small },
+                new TextBlock(Plain(value, maxLength)) { Wrap = true, Spacing = Spacing.Small },
             ],
         });
     }
@@ -182,7 +182,7 @@ internal static class MatterSections
 
         var facts = new List<Fact>
         {
-            new(text.Requester, Clip(pending.Requester.DisplayName, limits.Name)),
+            new(text.Requester, Plain(pending.Requester.DisplayName, limits.Name)),
             new(text.RequestedAt, text.FormatDate(pending.At)),
         };
         if (pending.Kind == RequestKind.Extension && pending.NewDue is { } newDue)
@@ -193,13 +193,13 @@ internal static class MatterSections
 
         if (pending.Kind == RequestKind.Transfer && pending.NewLead is { } newLead)
         {
-            var from = matter.Lead is { } lead ? Clip(lead.DisplayName, limits.Name) : text.NotAssigned;
-            facts.Add(new Fact(text.ProposedLead, from + " → " + Clip(newLead.DisplayName, limits.Name)));
+            var from = matter.Lead is { } lead ? Plain(lead.DisplayName, limits.Name) : text.NotAssigned;
+            facts.Add(new Fact(text.ProposedLead, from + " → " + Plain(newLead.DisplayName, limits.Name)));
         }
 
         if (!string.IsNullOrWhiteSpace(pending.Reason))
         {
-            facts.Add(new Fact(text.Reason, Clip(pending.Reason, limits.Note)));
+            facts.Add(new Fact(text.Reason, Plain(pending.Reason, limits.Note)));
         }
 
         body.Add(new Container

@@ -10,7 +10,7 @@ public static class NoticeCard
     {
         // The text arrives localised; the language is kept so every builder is called the same way.
         var card = new AdaptiveCard();
-        card.Body.Add(new TextBlock(CardParts.Clip(text, CardParts.MaxDescriptionLength)) { Wrap = true });
+        card.Body.Add(new TextBlock(CardParts.Plain(text, CardParts.MaxDescriptionLength)) { Wrap = true });
         return card;
     }
 }

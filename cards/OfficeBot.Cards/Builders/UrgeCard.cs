@@ -19,7 +19,7 @@ public static class UrgeCard
             card.Body.Add(Header(matter));
             card.Body.Add(StatusLine(matter, text));
 
-            var facts = new List<Fact> { new(text.UrgedBy, CardParts.Clip(urger.DisplayName, limits.Name)) };
+            var facts = new List<Fact> { new(text.UrgedBy, CardParts.Plain(urger.DisplayName, limits.Name)) };
             AddDueFacts(facts, matter, text);
             facts.Add(new Fact(text.Lateness, matter.OverdueWorkingDays > 0 ? text.OverdueBy(matter.OverdueWorkingDays) : text.NotOverdue));
             facts.Add(new Fact(text.Lead, matter.Lead is { } lead ? Person(lead, null, limits) : text.NotAssigned));
@@ -31,7 +31,7 @@ public static class UrgeCard
             };
             if (!string.IsNullOrWhiteSpace(message))
             {
-                banner.Items.Add(new TextBlock(CardParts.Clip(message, limits.Note)) { Wrap = true, Weight = FontWeight.Bolder });
+                banner.Items.Add(new TextBlock(CardParts.Plain(message, limits.Note)) { Wrap = true, Weight = FontWeight.Bolder });
             }
 
             card.Body.Add(banner);
