@@ -17,7 +17,7 @@ public class DateFuzzTests
         "天", "週", "周", "個", "個月", "星期", "禮拜", "下", "下下", "本", "這", "民國", "底", "月底", "年底",
         "一", "二", "兩", "十", "十一", "二十五", "百", "半", "明天", "後天", "大後天", "今天", "下午三點", "上午",
         "today", "tomorrow", "next", "Friday", "fri", "Dec", "Feb", "in", "within", "days", "weeks", "months", "a",
-        "3pm", "the day after", "garbage", "主辦", "lead", "急件", "\u202E",
+        "3pm", "the day after", "garbage", "主辦", "lead", "急件", "\u202E", "\uE000",
     ];
 
     [Theory]
