@@ -44,7 +44,16 @@ public sealed partial class OfficeAdapter : CloudAdapter
                     Language.Simplified => "抱歉，处理时发生错误，没有任何数据被更改。请稍后再试。",
                     _ => "Sorry, something went wrong and nothing was changed. Please try again in a moment.",
                 };
-                await turnContext.SendActivityAsync(text);
+                try
+                {
+                    await turnContext.SendActivityAsync(text);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Teams cannot be reached either (or answered with a redirect, which is not followed): the turn
+                    // ends here, answered 200 so Teams does not resend a message whose failure is already logged.
+                    LogApologyFailed(_logger, e.GetType().Name);
+                }
             }
         };
     }
@@ -126,6 +135,9 @@ public sealed partial class OfficeAdapter : CloudAdapter
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for a {ActivityType} activity in conversation {ConversationId}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string conversationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The apology for a failed turn could not be sent either ({ExceptionType})")]
+    private static partial void LogApologyFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity refused with {Status}: {Reason} (serviceUrl {ServiceUrl}, channel {ChannelId})")]
     private static partial void LogRefused(ILogger logger, int status, string reason, string serviceUrl, string channelId);
