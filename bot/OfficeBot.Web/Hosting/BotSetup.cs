@@ -20,7 +20,19 @@ public static partial class BotSetup
         // The connector client and the token look-ups use these clients: a redirect from a service URL is an answer, not
         // an invitation to post the bot's card and token somewhere else.
         builder.Services.AddHttpClient();
-        builder.Services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }));
+        builder.Services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            // The factory's own primary handler, only told not to follow redirects (replacing it changed its pooling).
+            switch (handler)
+            {
+                case HttpClientHandler http:
+                    http.AllowAutoRedirect = false;
+                    break;
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+            }
+        }));
 
         builder.Services.AddOptions<TrustOptions>().Bind(builder.Configuration.GetSection(TrustOptions.Section));
         builder.Services.AddSingleton<ServiceUrlPolicy>();
