@@ -92,6 +92,21 @@ public sealed class ServiceUrlTrustTests : IAsyncLifetime
         Assert.DoesNotContain(_bot.Connector.Calls, c => c.Kind == ConnectorCallKind.Send);
     }
 
+    [Fact]
+    public async Task ConnectorClients_ForManyServiceUrls_StayBounded()
+    {
+        var cache = (OfficeBot.Web.Bot.ConnectorClientCache)_bot.Services.GetService(typeof(Microsoft.Bot.Connector.Authentication.BotFrameworkAuthentication))!;
+        var factory = cache.CreateConnectorFactory(new System.Security.Claims.ClaimsIdentity());
+
+        for (var i = 0; i < 3 * OfficeBot.Web.Bot.ConnectorClientCache.Capacity; i++)
+        {
+            await factory.CreateAsync($"https://region{i}.botframework.com/", "https://api.botframework.com", CancellationToken.None);
+        }
+
+        Assert.Equal(OfficeBot.Web.Bot.ConnectorClientCache.Capacity, cache.Count);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => factory.CreateAsync("https://evil.example/", "https://api.botframework.com", CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("https://smba.trafficmanager.net/amer/", false, true)]
     [InlineData("https://smba.infra.gcc.teams.microsoft.com/gcc/", false, true)]
