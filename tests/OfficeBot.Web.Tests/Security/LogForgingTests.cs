@@ -25,11 +25,11 @@ public sealed class LogForgingTests : IAsyncLifetime
 
         var (status, _) = await _bot.PressAsync(Mei, "nosuchverb\r\n2026-11-26 ERROR Admin password changed by aad-director\u2028", 1, 1);
 
+        // Whether the verb is logged as unknown or refused earlier, no line may break where the sender put a newline.
         Assert.Equal(200, status);
-        var line = Assert.Single(_logs.Lines, l => l.Message.Contains("nosuchverb", StringComparison.Ordinal));
-        Assert.DoesNotContain('\n', line.Message);
-        Assert.DoesNotContain('\r', line.Message);
-        Assert.DoesNotContain('\u2028', line.Message);
+        Assert.DoesNotContain(_logs.Lines, l => l.Message.Contains("Admin password changed", StringComparison.Ordinal)
+            && (l.Message.Contains('\n') || l.Message.Contains('\r') || l.Message.Contains('\u2028')));
+        Assert.DoesNotContain(_logs.Lines, l => l.Message.StartsWith("2026-11-26 ERROR", StringComparison.Ordinal));
     }
 
     [Fact]
