@@ -20,7 +20,11 @@ internal static class EchoBot
         // The bot host's pipeline: the SDK's authentication behind the same connector-client cache.
         builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
-            new OfficeBot.Web.Bot.ConnectorClientCache(services.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
+            new OfficeBot.Web.Bot.ConnectorClientCache(
+                services.GetRequiredService<ConfigurationBotFrameworkAuthentication>(),
+
+                // The harness's connector listens on loopback, as in the bot host's Testing environment.
+                new OfficeBot.Web.Security.ServiceUrlPolicy([], allowLoopback: true)));
         // The adapter the bot host uses too (OfficeAdapter derives from it), built the same way: authentication + logger.
         builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services =>
             new CloudAdapter(services.GetRequiredService<BotFrameworkAuthentication>(), services.GetRequiredService<ILogger<CloudAdapter>>()));

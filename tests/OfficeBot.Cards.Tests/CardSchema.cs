@@ -5,7 +5,7 @@ using OfficeBot.Cards.Model;
 namespace OfficeBot.Cards.Tests;
 
 /// <summary>
-/// Validates cards against the Adaptive Cards 1.5 schema in ../shared/schemas, with Teams' own
+/// Validates cards against the Adaptive Cards 1.5 schema kept in the repository's schemas/ folder, with Teams' own
 /// <c>msteams</c> extension removed first and checked apart against the shape Teams documents.
 /// </summary>
 public static class CardSchema
@@ -158,21 +158,13 @@ public static class CardSchema
 
     private static JsonSchema Load() => JsonSchema.FromText(File.ReadAllText(SchemaPath));
 
-    // The schema lives in shared/ beside the repository folder (here and in CI's clone).
+    // Kept in the repository (schemas/README.md says where it comes from) and copied beside the test binaries by the
+    // project file, so a clone with nothing beside it passes.
     private static string FindSchema()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OfficeBot.sln")) || File.Exists(Path.Combine(dir.FullName, "Directory.Packages.props")))
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "schemas", "adaptive-card-1.5.json"));
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-        }
-
-        throw new FileNotFoundException("adaptive-card-1.5.json not found in ../shared/schemas beside the repository folder.");
+        var path = Path.Combine(AppContext.BaseDirectory, "schemas", "adaptive-card-1.5.json");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The Adaptive Cards schema was not copied beside the tests: {path}. Restore schemas/adaptive-card-1.5.json at the repository root (see schemas/README.md).");
     }
 }

@@ -50,7 +50,9 @@ public sealed class BotHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <summary>Starts the host on a SQLite file (a fresh one unless given) or on the storage settings given.</summary>
-    public static async Task<BotHost> StartAsync(string? databasePath = null, FakeConnector? connector = null, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Extra test services (a log capture, a certificate trust), added after the host's own.</param>
+    public static async Task<BotHost> StartAsync(string? databasePath = null, FakeConnector? connector = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         connector ??= await FakeConnector.StartAsync();
         connector.AddMembers(Director.Roster, Mei.Roster, Wei.Roster, Leader.Roster);
@@ -78,7 +80,11 @@ public sealed class BotHost : IAsyncDisposable
                 web.UseSetting(key, value);
             }
 
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
+            web.ConfigureTestServices(collection =>
+            {
+                collection.AddSingleton<TimeProvider>(clock);
+                services?.Invoke(collection);
+            });
         });
         var host = new BotHost(factory, connector, databasePath, clock);
         await host._client.GetAsync("/healthz");

@@ -111,7 +111,7 @@ public sealed partial class CardActionDispatcher
 
         if (!_routes.TryGetValue(request.Verb, out var operation))
         {
-            LogUnknownVerb(request.Verb);
+            LogUnknownVerb(LogValue.Clean(request.Verb));
             return Refused(actor, new Reply(say.UnknownAction, NoticeCard.Build(language, say.UnknownAction)));
         }
 
@@ -157,7 +157,7 @@ public sealed partial class CardActionDispatcher
 
         if (result.Outcome.Refusal is { } refusal)
         {
-            LogRefused(request.TenantId, data.Matter, request.Verb, refusal);
+            LogRefused(LogValue.Clean(request.TenantId), data.Matter, LogValue.Clean(request.Verb), refusal);
             return Refused(actor, await MatterReplyAsync(changed, actor, language, say.Refused(refusal, changed.Status), cancellationToken));
         }
 

@@ -7,18 +7,52 @@ namespace OfficeBot.Application.Conversations;
 /// Where OfficeBot can reach someone later: a conversation reference (opaque JSON written by the edge) per user and per
 /// conversation, saved whenever they talk to the bot or install it. Proactive reminders and notifications read it.
 /// </summary>
-public sealed record SavedConversation(string TenantId, string ServiceUrl, string ConversationId, string ConversationType, string ReferenceJson, DateTimeOffset SavedAt);
+/// <param name="Authenticated">Written from a request that carried a valid Bot Framework token (not anonymous mode).</param>
+/// <param name="OwnerObjectId">For a personal chat, the one person it belongs to.</param>
+public sealed record SavedConversation(string TenantId, string ServiceUrl, string ConversationId, string ConversationType, string ReferenceJson, DateTimeOffset SavedAt,
+    bool Authenticated = false, string? OwnerObjectId = null)
+{
+    /// <summary>
+    /// Whether <paramref name="incoming"/> may replace this address. A stored address decides where the next confidential
+    /// card goes, so it moves only for an activity that is consistent with it: same tenant; for a personal chat, the same
+    /// person; and a new service URL only when a token vouches for it (the SDK checks the token's serviceurl claim). A
+    /// request without a token (anonymous local mode) never replaces an address written by an authenticated one.
+    /// </summary>
+    public bool MayBeReplacedBy(SavedConversation incoming)
+    {
+        if (!string.Equals(TenantId, incoming.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (Authenticated && !incoming.Authenticated)
+        {
+            return false;
+        }
+
+        if (OwnerObjectId is not null && !string.Equals(OwnerObjectId, incoming.OwnerObjectId, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        return incoming.Authenticated || string.Equals(ServiceUrl, incoming.ServiceUrl, StringComparison.OrdinalIgnoreCase);
+    }
+}
 
 public sealed class ConversationStore(ITableStore store)
 {
     public const string Table = "conversations";
 
-    /// <summary>The latest reference wins by design: it is the address the person can be reached at now.</summary>
-    public async Task SaveForUserAsync(string objectId, SavedConversation conversation, CancellationToken cancellationToken) =>
-        await store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(conversation.TenantId), UserKey(objectId), StoredJson.Serialize(conversation)), cancellationToken);
+    /// <summary>
+    /// The latest consistent reference wins: it is the address the person can be reached at now. False when the stored
+    /// one may not be replaced by it (<see cref="SavedConversation.MayBeReplacedBy"/>); nothing is written then.
+    /// </summary>
+    public Task<bool> SaveForUserAsync(string objectId, SavedConversation conversation, CancellationToken cancellationToken) =>
+        SaveAsync(UserKey(objectId), conversation, cancellationToken);
 
-    public async Task SaveForConversationAsync(SavedConversation conversation, CancellationToken cancellationToken) =>
-        await store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(conversation.TenantId), ConversationKey(conversation.ConversationId), StoredJson.Serialize(conversation)), cancellationToken);
+    /// <inheritdoc cref="SaveForUserAsync"/>
+    public Task<bool> SaveForConversationAsync(SavedConversation conversation, CancellationToken cancellationToken) =>
+        SaveAsync(ConversationKey(conversation.ConversationId), conversation, cancellationToken);
 
     public async Task<SavedConversation?> ForUserAsync(string tenantId, string objectId, CancellationToken cancellationToken)
     {
@@ -41,6 +75,19 @@ public sealed class ConversationStore(ITableStore store)
         }
 
         return null;
+    }
+
+    private async Task<bool> SaveAsync(string key, SavedConversation conversation, CancellationToken cancellationToken)
+    {
+        var partition = MatterKeys.Partition(conversation.TenantId);
+        var existing = await store.GetAsync(Table, partition, key, cancellationToken);
+        if (existing is not null && !StoredJson.Deserialize<SavedConversation>(existing.Data).MayBeReplacedBy(conversation))
+        {
+            return false;
+        }
+
+        await store.UpsertAsync(Table, new StoredRow(partition, key, StoredJson.Serialize(conversation)), cancellationToken);
+        return true;
     }
 
     private static string UserKey(string objectId) => "u|" + MatterKeys.Safe(objectId.ToLowerInvariant());

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
@@ -6,6 +5,7 @@ using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Rest;
 using Newtonsoft.Json;
+using OfficeBot.Web.Security;
 
 namespace OfficeBot.Web.Bot;
 
@@ -15,10 +15,19 @@ namespace OfficeBot.Web.Bot;
 /// first call pays ~20 ms of reflection on the activity types — more than the rest of a turn. A client (and its
 /// credentials, which refresh their own tokens) is safe to share, so one is kept per bot identity, service URL and audience.
 /// Validation of incoming requests is untouched: it is all done by the wrapped <see cref="BotFrameworkAuthentication"/>.
+/// The cache holds the <see cref="Capacity"/> most recently used clients (a flood of service URLs cannot grow it), and
+/// it builds no client for a service URL the <see cref="ServiceUrlPolicy"/> does not trust, whoever asks.
 /// </summary>
-public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : BotFrameworkAuthentication
+public sealed class ConnectorClientCache(BotFrameworkAuthentication inner, ServiceUrlPolicy serviceUrls) : BotFrameworkAuthentication
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<IConnectorClient>>> _clients = new(StringComparer.Ordinal);
+    /// <summary>A bot talks to a handful of regional service URLs; 64 leaves room for all clouds and audiences.</summary>
+    public const int Capacity = 64;
+
+    private readonly LruCache<string, Lazy<Task<IConnectorClient>>> _clients = new(Capacity);
+    private readonly ServiceUrlPolicy _serviceUrls = serviceUrls;
+
+    /// <summary>How many clients are kept now.</summary>
+    public int Count => _clients.Count;
 
     public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken)
     {
@@ -57,15 +66,20 @@ public sealed class ConnectorClientCache(BotFrameworkAuthentication inner) : Bot
     {
         public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
         {
+            if (cache._serviceUrls.Problem(serviceUrl) is { } problem)
+            {
+                throw new UnauthorizedAccessException($"No connector for an untrusted service URL: {problem}");
+            }
+
             var key = $"{botId}|{serviceUrl}|{audience}";
-            var lazy = cache._clients.GetOrAdd(key, _ => new Lazy<Task<IConnectorClient>>(() => inner.CreateAsync(serviceUrl, audience, CancellationToken.None)));
+            var lazy = cache._clients.GetOrAdd(key, () => new Lazy<Task<IConnectorClient>>(() => inner.CreateAsync(serviceUrl, audience, CancellationToken.None)));
             try
             {
                 return new SharedClient(await lazy.Value);
             }
             catch
             {
-                cache._clients.TryRemove(key, out _);
+                cache._clients.Remove(key);
                 throw;
             }
         }

@@ -15,8 +15,10 @@ using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Builders;
 using OfficeBot.Cards.Model;
 using OfficeBot.Commands;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Office;
 using OfficeBot.Web.Proactive;
+using OfficeBot.Web.Security;
 
 namespace OfficeBot.Web.Bot;
 
@@ -262,7 +264,7 @@ public sealed partial class OfficeActivityHandler(
     internal static string TenantOf(IActivity activity) =>
         activity.Conversation?.TenantId
         ?? (activity.ChannelData is not null ? activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id : null)
-        ?? "no-tenant";
+        ?? LocalMode.LocalTenant;
 
     private async Task<string?> ObjectIdOfSenderAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
         turnContext.Activity.From is null ? null : (await SenderAsync(turnContext, members.For(turnContext), cancellationToken)).ObjectId;
@@ -282,7 +284,7 @@ public sealed partial class OfficeActivityHandler(
             return new Person(objectId, member.Name ?? from.Name ?? objectId);
         }
 
-        LogNoObjectId(logger, from.Id);
+        LogNoObjectId(logger, LogValue.Clean(from.Id));
         return new Person(from.Id, from.Name ?? from.Id);
     }
 
@@ -303,21 +305,36 @@ public sealed partial class OfficeActivityHandler(
         }
 
         var reference = activity.GetConversationReference();
+        var personal = activity.Conversation.ConversationType is null or "personal";
         var saved = new SavedConversation(TenantOf(activity), activity.ServiceUrl, conversationId, activity.Conversation.ConversationType ?? "personal",
-            JsonConvert.SerializeObject(reference), clock.GetUtcNow());
+            JsonConvert.SerializeObject(reference), clock.GetUtcNow(), IsAuthenticated(turnContext), personal ? objectId : null);
+
+        // An activity inconsistent with the address stored for its conversation (another person in a personal chat, or a
+        // new service URL without a token to vouch for it) changes nothing: not the conversation's, not the person's.
+        if (!await conversations.SaveForConversationAsync(saved, cancellationToken))
+        {
+            LogReferenceKept(logger, LogValue.Clean(conversationId), LogValue.Clean(activity.ServiceUrl));
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(objectId) && personal && !await conversations.SaveForUserAsync(objectId, saved, cancellationToken))
+        {
+            LogReferenceKept(logger, LogValue.Clean(conversationId), LogValue.Clean(activity.ServiceUrl));
+            return;
+        }
+
         if (!string.IsNullOrWhiteSpace(objectId))
         {
             await people.SaveAsync(saved.TenantId, new KnownPerson(objectId, activity.From?.Name ?? objectId, activity.Locale, activity.From?.Id), cancellationToken);
         }
 
-        await conversations.SaveForConversationAsync(saved, cancellationToken);
-        if (!string.IsNullOrWhiteSpace(objectId) && saved.ConversationType == "personal")
-        {
-            await conversations.SaveForUserAsync(objectId, saved, cancellationToken);
-        }
-
         recentlySaved.Set(key, true, TimeSpan.FromHours(1));
     }
+
+    /// <summary>A request with a valid token; anonymous mode's identity is the SDK's anonymous one.</summary>
+    private static bool IsAuthenticated(ITurnContext turnContext) =>
+        turnContext.TurnState.Get<System.Security.Claims.ClaimsIdentity>(BotAdapter.BotIdentityKey) is { IsAuthenticated: true } identity
+        && identity.AuthenticationType != Microsoft.Bot.Connector.Authentication.AuthenticationConstants.AnonymousAuthType;
 
     private static string StripAt(string? text) =>
         (text ?? string.Empty).Replace("<at>", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("</at>", string.Empty, StringComparison.OrdinalIgnoreCase);
@@ -336,6 +353,9 @@ public sealed partial class OfficeActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The store is busy; the person was told to try again ({Reason})")]
     private static partial void LogStoreBusy(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the stored address is kept; an activity from {ServiceUrl} is not consistent with it")]
+    private static partial void LogReferenceKept(ILogger logger, string conversationId, string serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sender {TeamsUserId} has no Entra object id; using the Teams id")]
     private static partial void LogNoObjectId(ILogger logger, string teamsUserId);

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using OfficeBot.Web.Bot;
 using OfficeBot.Web.Proactive;
+using OfficeBot.Web.Security;
 
 namespace OfficeBot.Web.Hosting;
 
@@ -10,13 +11,37 @@ public static partial class BotSetup
 {
     public static IHostApplicationBuilder AddOfficeBot(this IHostApplicationBuilder builder)
     {
+        // Refused here, before anything listens: a deployment that forgot its app id must not start open.
+        AnonymousModeGuard.EnsureAllowed(builder.Environment, builder.Configuration);
+        builder.Services.AddHostedService<AnonymousModeGuard>();
+
         builder.Services.AddMemoryCache();
+
+        // The connector client and the token look-ups use these clients: a redirect from a service URL is an answer, not
+        // an invitation to post the bot's card and token somewhere else.
         builder.Services.AddHttpClient();
+        builder.Services.ConfigureHttpClientDefaults(client => client.ConfigurePrimaryHttpMessageHandler((handler, _) =>
+        {
+            // The factory's own primary handler, only told not to follow redirects (replacing it changed its pooling).
+            switch (handler)
+            {
+                case HttpClientHandler http:
+                    http.AllowAutoRedirect = false;
+                    break;
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+            }
+        }));
+
+        builder.Services.AddOptions<TrustOptions>().Bind(builder.Configuration.GetSection(TrustOptions.Section));
+        builder.Services.AddSingleton<ServiceUrlPolicy>();
+        builder.Services.AddSingleton<ActivityScreen>();
+        builder.Services.AddSingleton<UnauthenticatedLog>();
         builder.Services.AddSingleton<ConfigurationBotFrameworkAuthentication>();
         builder.Services.AddSingleton<BotFrameworkAuthentication>(services =>
-            new ConnectorClientCache(services.GetRequiredService<ConfigurationBotFrameworkAuthentication>()));
+            new ConnectorClientCache(services.GetRequiredService<ConfigurationBotFrameworkAuthentication>(), services.GetRequiredService<ServiceUrlPolicy>()));
         builder.Services.AddSingleton<OfficeAdapter>();
-        builder.Services.AddSingleton<IBotFrameworkHttpAdapter>(services => services.GetRequiredService<OfficeAdapter>());
         builder.Services.AddSingleton<IBot, OfficeActivityHandler>();
         builder.Services.AddSingleton<TeamsMemberDirectoryFactory>();
         builder.Services.AddSingleton(new SendPacing(TimeProvider.System));
@@ -28,23 +53,16 @@ public static partial class BotSetup
     public static WebApplication MapOfficeBot(this WebApplication app)
     {
         var appId = app.Configuration["MicrosoftAppId"];
-        if (string.IsNullOrWhiteSpace(appId))
+        if (!LocalMode.IsAnonymous(app.Configuration))
         {
-            LogAnonymous(app.Logger);
-        }
-        else
-        {
-            LogAuthenticated(app.Logger, appId);
+            LogAuthenticated(app.Logger, appId!);
         }
 
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapPost("/api/messages", (HttpContext context, OfficeAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessGuardedAsync(context, bot, cancellationToken));
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "*** ANONYMOUS MODE *** MicrosoftAppId is empty: /api/messages accepts requests WITHOUT authentication. Use this only on a developer machine with the Agents Playground; set MicrosoftAppId, MicrosoftAppPassword and MicrosoftAppTenantId for any real deployment.")]
-    private static partial void LogAnonymous(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Bot Framework authentication on for app id {AppId}: every request must carry a valid token")]
     private static partial void LogAuthenticated(ILogger logger, string appId);

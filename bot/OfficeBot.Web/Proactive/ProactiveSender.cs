@@ -8,7 +8,9 @@ using OfficeBot.Application.Conversations;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Outbox;
 using OfficeBot.Application.People;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Web.Bot;
+using OfficeBot.Web.Security;
 
 namespace OfficeBot.Web.Proactive;
 
@@ -25,6 +27,7 @@ public sealed partial class ProactiveSender(
     PeopleStore people,
     SendPacing pacing,
     ConnectorResilience resilience,
+    ServiceUrlPolicy serviceUrls,
     TimeProvider clock,
     IConfiguration configuration,
     ILogger<ProactiveSender> logger) : IMessenger
@@ -33,7 +36,7 @@ public sealed partial class ProactiveSender(
 
     public async Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken)
     {
-        var saved = await conversations.ForUserAsync(tenantId, objectId, cancellationToken)
+        var saved = Trusted(await conversations.ForUserAsync(tenantId, objectId, cancellationToken))
             ?? await OpenPersonalChatAsync(tenantId, objectId, cancellationToken);
         if (saved is null)
         {
@@ -57,6 +60,12 @@ public sealed partial class ProactiveSender(
     public async Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(card.ReferenceJson)!;
+        if (serviceUrls.Problem(reference.ServiceUrl) is { } problem)
+        {
+            LogUntrusted(LogValue.Clean(reference.ServiceUrl), problem);
+            return Delivery.NoAddress;
+        }
+
         var activity = (Activity)OfficeActivityHandler.ToActivity(reply);
         activity.ApplyConversationReference(reference);
         activity.Id = card.ActivityId;
@@ -73,7 +82,7 @@ public sealed partial class ProactiveSender(
     private async Task<SavedConversation?> OpenPersonalChatAsync(string tenantId, string objectId, CancellationToken cancellationToken)
     {
         var person = await people.FindAsync(tenantId, objectId, cancellationToken);
-        var anywhere = person?.TeamsUserId is null ? null : await conversations.AnyForTenantAsync(tenantId, cancellationToken);
+        var anywhere = person?.TeamsUserId is null ? null : Trusted(await conversations.AnyForTenantAsync(tenantId, cancellationToken));
         if (person?.TeamsUserId is not { } teamsUserId || anywhere is null)
         {
             return null;
@@ -103,9 +112,10 @@ public sealed partial class ProactiveSender(
             User = new ChannelAccount(teamsUserId, person.DisplayName, aadObjectId: objectId),
             Conversation = new ConversationAccount(isGroup: false, conversationType: "personal", id: conversationId, tenantId: tenantId),
         };
-        var saved = new SavedConversation(tenantId, anywhere.ServiceUrl, conversationId, "personal", JsonConvert.SerializeObject(reference), clock.GetUtcNow());
+        var saved = new SavedConversation(tenantId, anywhere.ServiceUrl, conversationId, "personal", JsonConvert.SerializeObject(reference), clock.GetUtcNow(),
+            anywhere.Authenticated, objectId);
         await conversations.SaveForUserAsync(objectId, saved, cancellationToken);
-        LogOpenedPersonalChat(tenantId, objectId);
+        LogOpenedPersonalChat(LogValue.Clean(tenantId), LogValue.Clean(objectId));
         return saved;
     }
 
@@ -128,7 +138,7 @@ public sealed partial class ProactiveSender(
         }
         catch (ErrorResponseException e) when (ConnectorResilience.IsGone(e))
         {
-            LogGone(Sanitized(conversationId), (int)e.Response!.StatusCode);
+            LogGone(LogValue.Clean(conversationId), (int)e.Response!.StatusCode);
             return (Delivery.Gone, null);
         }
         catch (ErrorResponseException e) when (ConnectorResilience.IsTransient(e))
@@ -139,6 +149,21 @@ public sealed partial class ProactiveSender(
         {
             throw new DeliveryDeferredException($"Teams could not be reached ({e.GetType().Name})", null, e);
         }
+    }
+
+    /// <summary>
+    /// A stored address whose service URL is not trusted (stored before the rule, or by an older version) is no
+    /// address: the bot must not post a card there.
+    /// </summary>
+    private SavedConversation? Trusted(SavedConversation? saved)
+    {
+        if (saved is not null && serviceUrls.Problem(saved.ServiceUrl) is { } problem)
+        {
+            LogUntrusted(LogValue.Clean(saved.ServiceUrl), problem);
+            return null;
+        }
+
+        return saved;
     }
 
     private Task<IConnectorClient> ConnectorAsync(string serviceUrl, CancellationToken cancellationToken)
@@ -152,10 +177,11 @@ public sealed partial class ProactiveSender(
         return authentication.CreateConnectorFactory(identity).CreateAsync(serviceUrl, authentication.GetOriginatingAudience(), cancellationToken);
     }
 
-    private static string Sanitized(string value) => value.Length > 120 ? value[..120] : value;
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId} is gone for the bot ({StatusCode}); recorded, not retried")]
     private partial void LogGone(string conversationId, int statusCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored conversation reference names service URL {ServiceUrl}, which is not trusted ({Problem}); treated as no address")]
+    private partial void LogUntrusted(string serviceUrl, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Opened a personal chat with {ObjectId} in tenant {TenantId}")]
     private partial void LogOpenedPersonalChat(string tenantId, string objectId);
