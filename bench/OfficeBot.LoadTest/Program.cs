@@ -116,6 +116,11 @@ internal static class LoadTestProgram
                         $"{backend.Name} invoke-change store: #{changeMatter.Number} revision {changeMatter.Revision} → {matter.State.Revision}, {opinions} opinions in history (applied answers {tally.Cards - tally.Stale}), {history.Count} history lines, sequence 1..{history.Count} without gaps: {gapless}"));
                 }
 
+                if (Environment.GetEnvironmentVariable("OFFICEBOT_LOADTEST_HOST_LOG") == "1")
+                {
+                    Console.WriteLine("  host log tail:" + Environment.NewLine + string.Join(Environment.NewLine, bot.Output().Split('\n').TakeLast(30)));
+                }
+
                 if (apologies > 0)
                 {
                     Console.WriteLine("  host log tail: " + string.Join(" / ", bot.Output().Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("Exception", StringComparison.Ordinal)).Distinct().Take(3)));
