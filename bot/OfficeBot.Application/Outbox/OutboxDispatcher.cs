@@ -247,6 +247,7 @@ public sealed partial class OutboxDispatcher
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: the lease runs out and the item is taken up again, from the step it had reached.
+            await progress.SaveDoneAsync();
         }
         catch (Exception e)
         {
@@ -293,8 +294,15 @@ public sealed partial class OutboxDispatcher
         return retryAfter is { } asked && asked > jittered ? asked : jittered;
     }
 
+    /// <summary>
+    /// The steps done so far. A step is recorded as done in the same write that renews the lease before the next step;
+    /// after the last one the item is deleted (or, on failure, rescheduled with its steps), so a one-step item costs a
+    /// claim and a delete. <see cref="Current"/> always carries every step done, and the ETag of the last write.
+    /// </summary>
     private sealed class Progress(OutboxDispatcher dispatcher, StoredOutboxItem claimed) : IOutboxProgress
     {
+        private bool _unsaved;
+
         public StoredOutboxItem Current { get; private set; } = claimed;
 
         public async Task StepAsync(string key, Func<CancellationToken, Task> step, CancellationToken cancellationToken)
@@ -304,18 +312,39 @@ public sealed partial class OutboxDispatcher
                 return;
             }
 
-            // A lease that is about to run out is renewed before the step, so nobody else starts the same step meanwhile.
+            // Steps done are written, and a lease about to run out is renewed, before the next step: nobody else starts
+            // it meanwhile, and a crash during it repeats none of the steps before.
             var now = dispatcher._clock.GetUtcNow();
             var lease = dispatcher._options.CurrentValue.Lease;
-            if (Current.Item.LeaseUntil is not { } until || until - now < lease / 2)
+            if (_unsaved || Current.Item.LeaseUntil is not { } until || until - now < lease / 2)
             {
                 Current = await dispatcher._store.SaveAsync(Current, Current.Item with { LeaseUntil = now + lease }, cancellationToken)
                     ?? throw new OutboxLeaseLostException(Current.Item.Id);
+                _unsaved = false;
             }
 
             await step(cancellationToken);
-            Current = await dispatcher._store.SaveAsync(Current, Current.Item with { Done = [.. Current.Item.Done, key], LeaseUntil = dispatcher._clock.GetUtcNow() + lease }, CancellationToken.None)
-                ?? throw new OutboxLeaseLostException(Current.Item.Id);
+            Current = Current with { Item = Current.Item with { Done = [.. Current.Item.Done, key] } };
+            _unsaved = true;
+        }
+
+        /// <summary>Writes the steps done so far, when the item is left unfinished (shutdown); best effort, the lease protects the rest.</summary>
+        public async Task SaveDoneAsync()
+        {
+            if (!_unsaved)
+            {
+                return;
+            }
+
+            try
+            {
+                Current = await dispatcher._store.SaveAsync(Current, Current.Item, CancellationToken.None) ?? Current;
+                _unsaved = false;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                dispatcher.LogPassFailed(e);
+            }
         }
     }
 

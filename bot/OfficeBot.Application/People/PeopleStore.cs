@@ -24,9 +24,14 @@ public sealed class PeopleStore(ITableStore store)
     public Task SaveAsync(string tenantId, KnownPerson person, CancellationToken cancellationToken) =>
         store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(tenantId), MatterKeys.Safe(person.ObjectId.ToLowerInvariant()), StoredJson.Serialize(person)), cancellationToken);
 
-    /// <summary>Notes that a message to the person could not be delivered (gone, or no address): kept on their row for the director.</summary>
+    /// <summary>
+    /// Notes that a message to the person could not be delivered (gone, or no address): kept on their row for the
+    /// director. A person already noted for the same reason is not written again.
+    /// </summary>
     public Task MarkUnreachableAsync(string tenantId, KnownPerson person, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
-        SaveAsync(tenantId, person with { UnreachableSince = person.UnreachableSince ?? at, UnreachableReason = reason }, cancellationToken);
+        person.UnreachableSince is not null && person.UnreachableReason == reason
+            ? Task.CompletedTask
+            : SaveAsync(tenantId, person with { UnreachableSince = person.UnreachableSince ?? at, UnreachableReason = reason }, cancellationToken);
 
     public async Task<KnownPerson?> FindAsync(string tenantId, string objectId, CancellationToken cancellationToken)
     {
