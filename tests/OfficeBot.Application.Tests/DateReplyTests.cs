@@ -87,8 +87,7 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
     {
         var reply = await SendAsync("新事項 " + new string('字', InputLimits.Message), "zh-TW");
 
-        // Answered before parsing, with the length counted and both limits.
-        Assert.Contains($"訊息太長（{InputLimits.Message + 4} 字）；指令請在 {InputLimits.Message} 字以內", reply.Summary, StringComparison.Ordinal);
+        Assert.Contains($"最多 {InputLimits.Message} 字", reply.Summary, StringComparison.Ordinal);
         Assert.Empty(await _matters.OpenAsync(Tenant, CancellationToken.None));
     }
 

@@ -10,6 +10,10 @@ public abstract class TableStoreContractTests : IAsyncLifetime
 {
     protected const string Table = "Matters";
 
+    // 150,000 CJK characters: 900 KB as sent, under the 1 MiB entity limit. 200,000: 1.2 MB, over it (as seen on Azure).
+    private static readonly string JustUnder = new('審', 150_000);
+    private static readonly string Over = new('審', 200_000);
+
     private ITableStore? _store;
 
     protected ITableStore Store => _store ?? throw new InvalidOperationException("The store is created in InitializeAsync.");
@@ -489,5 +493,58 @@ public abstract class TableStoreContractTests : IAsyncLifetime
         }
 
         return list;
+    }
+
+    // Rows and batches are measured as Azure Tables receives them, by both backends, before anything is written: a row
+    // too large for Azure is refused with EntityTooLargeException on SQLite too, and nothing is stored.
+
+    [Fact]
+    public async Task InsertAsync_200000CjkCharacters_ThrowsTooLargeAndStoresNothing()
+    {
+        var exception = await Assert.ThrowsAsync<EntityTooLargeException>(() => Store.InsertAsync(Table, new StoredRow("tenant1", "big", Over)));
+
+        Assert.Contains("bytes", exception.Message, StringComparison.Ordinal);
+        Assert.Null(await Store.GetAsync(Table, "tenant1", "big"));
+    }
+
+    [Fact]
+    public async Task UpsertAndReplace_OverTheEntityLimit_ThrowTooLargeAndKeepTheOldRow()
+    {
+        var etag = await Store.InsertAsync(Table, new StoredRow("tenant1", "row", "v1"));
+
+        await Assert.ThrowsAsync<EntityTooLargeException>(() => Store.UpsertAsync(Table, new StoredRow("tenant1", "row", Over)));
+        await Assert.ThrowsAsync<EntityTooLargeException>(() => Store.ReplaceAsync(Table, new StoredRow("tenant1", "row", Over), etag));
+
+        Assert.Equal(("v1", etag), ((await Store.GetAsync(Table, "tenant1", "row"))?.Data, (await Store.GetAsync(Table, "tenant1", "row"))?.ETag));
+    }
+
+    [Fact]
+    public async Task SubmitBatchAsync_OneRowOverTheEntityLimit_ThrowsTooLargeAndWritesNothing()
+    {
+        await Assert.ThrowsAsync<EntityTooLargeException>(() => Store.SubmitBatchAsync(Table,
+        [
+            BatchOperation.Insert(new StoredRow("tenant1", "small", "v")),
+            BatchOperation.Insert(new StoredRow("tenant1", "big", Over)),
+        ]));
+
+        Assert.Null(await Store.GetAsync(Table, "tenant1", "small"));
+    }
+
+    [Fact]
+    public async Task SubmitBatchAsync_FiveRowsEachUnderTheLimitButOver4MiBTogether_ThrowsTooLargeAndWritesNothing()
+    {
+        var operations = Enumerable.Range(0, 5).Select(i => BatchOperation.Insert(new StoredRow("tenant1", $"r{i}", JustUnder))).ToList();
+
+        await Assert.ThrowsAsync<EntityTooLargeException>(() => Store.SubmitBatchAsync(Table, operations));
+
+        Assert.Null(await Store.GetAsync(Table, "tenant1", "r0"));
+    }
+
+    [Fact]
+    public async Task InsertAsync_JustUnderTheLimit_RoundTripsExactly()
+    {
+        await Store.InsertAsync(Table, new StoredRow("tenant1", "big", JustUnder));
+
+        Assert.Equal(JustUnder, (await Store.GetAsync(Table, "tenant1", "big"))?.Data);
     }
 }

@@ -61,13 +61,6 @@ public sealed partial class CommandDispatcher
 
     public async Task<Reply> HandleAsync(IncomingMessage message, IMemberDirectory members, CancellationToken cancellationToken)
     {
-        if (message.Text.Length > Domain.Limits.InputLimits.Message)
-        {
-            // Not parsed at all: the parser's and recogniser's cost grows with the text, and no command is this long.
-            var tooLong = new Turn(message.TenantId, _roles.ActorFor(message.Sender), message.Locale is { Length: > 0 } given ? Languages.FromLocale(given) : _defaultLanguage, members, message.RequestKey);
-            return Error(tooLong, tooLong.Say.MessageTooLong(message.Text.Length), CommandVerb.Help);
-        }
-
         var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone, message.Locale));
         var language = message.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : parsed.Command is HelpCommand { Asked: false } ? _defaultLanguage : parsed.Script;
         var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey);

@@ -56,8 +56,9 @@ public sealed class Messages(Language language)
             $"日曆上沒有「{error.Detail}」這一天，請檢查月份和日期。", $"日历上没有「{error.Detail}」这一天，请检查月份和日期。"),
         ParseErrorKind.DueTooFar => Pick($"The due date \"{error.Detail}\" is more than {InputLimits.DueHorizonYears} years away; give a date within {InputLimits.DueHorizonYears} years.",
             $"期限「{error.Detail}」超過 {InputLimits.DueHorizonYears} 年，請給 {InputLimits.DueHorizonYears} 年內的日期。", $"期限「{error.Detail}」超过 {InputLimits.DueHorizonYears} 年，请给 {InputLimits.DueHorizonYears} 年内的日期。"),
-        ParseErrorKind.MessageTooLong => Pick($"The message is too long ({error.Detail} characters); a command may have at most {InputLimits.Message}.",
-            $"訊息太長（{error.Detail} 字），一則指令最多 {InputLimits.Message} 字。", $"消息太长（{error.Detail} 字），一条指令最多 {InputLimits.Message} 字。"),
+        ParseErrorKind.MessageTooLong => Pick($"The message is too long ({error.Detail} characters); a command fits in {InputLimits.Message}, a note in {InputLimits.Text}.",
+            $"訊息太長（{error.Detail} 字），一則指令最多 {InputLimits.Message} 字，其中說明最多 {InputLimits.Text} 字。",
+            $"消息太长（{error.Detail} 字），一条指令最多 {InputLimits.Message} 字，其中说明最多 {InputLimits.Text} 字。"),
         ParseErrorKind.TextTooLong => Pick($"The text is too long ({error.Detail} characters); keep it to {InputLimits.Text}.",
             $"說明文字太長（{error.Detail} 字），請在 {InputLimits.Text} 字以內。", $"说明文字太长（{error.Detail} 字），请在 {InputLimits.Text} 字以内。"),
         ParseErrorKind.DocumentNumberTooLong => Pick($"The document number is too long ({error.Detail} characters); keep it to {InputLimits.DocumentNumber}.",
@@ -117,11 +118,6 @@ public sealed class Messages(Language language)
         "That is too large to store, so nothing was changed. Shorten the text and try again.",
         "內容太大，無法儲存，未作任何變更。請縮短文字後再試。",
         "内容太大，无法保存，未作任何变更。请缩短文字后再试。");
-
-    public string MessageTooLong(int length) => Pick(
-        $"That message is too long ({length} characters); a command fits in {InputLimits.Message}, and a note in {InputLimits.Text}. Nothing was changed.",
-        $"訊息太長（{length} 字）；指令請在 {InputLimits.Message} 字以內，說明請在 {InputLimits.Text} 字以內。未作任何變更。",
-        $"消息太长（{length} 字）；指令请在 {InputLimits.Message} 字以内，说明请在 {InputLimits.Text} 字以内。未作任何变更。");
 
     public string CardInputTooLong(int length) => Pick(
         $"A value on the card is too long ({length} characters); keep it to {InputLimits.CardInput}. Nothing was changed.",

@@ -81,6 +81,12 @@ public sealed partial class OfficeActivityHandler(
             LogInvokeNotUnderstood(logger, response?.Status);
             return CardAnswer(say, say.ActionNotUnderstood);
         }
+        catch (Storage.StoreBusyException e)
+        {
+            // A locked store answers at once, and truthfully: nothing was written.
+            LogStoreBusy(logger, e.Message);
+            return CardAnswer(say, say.StoreBusy);
+        }
         catch (Storage.EntityTooLargeException e)
         {
             LogTooLarge(logger, e.Message);
@@ -149,18 +155,7 @@ public sealed partial class OfficeActivityHandler(
         var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue),
             turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale, pressed);
         // The notifications and the updates of other cards were stored with the change and follow from the outbox.
-        CardActionResult result;
-        try
-        {
-            result = await cardActions.HandleAsync(request, cancellationToken);
-        }
-        catch (Storage.StoreBusyException e)
-        {
-            LogStoreBusy(logger, e.Message);
-            var say = new Messages(Languages.FromLocale(request.Locale));
-            result = new CardActionResult(new Reply(say.StoreBusy, NoticeCard.Build(Languages.FromLocale(request.Locale), say.StoreBusy)), null, [], new Domain.Matters.Actor(sender), true);
-        }
-
+        var result = await cardActions.HandleAsync(request, cancellationToken);
         return new AdaptiveCardInvokeResponse
         {
             StatusCode = 200,

@@ -60,9 +60,8 @@ public sealed partial class ProactiveSender(
     public async Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(card.ReferenceJson)!;
-        if (serviceUrls.Problem(reference.ServiceUrl) is { } problem)
+        if (IsUntrusted(reference.ServiceUrl))
         {
-            LogUntrusted(LogValue.Clean(reference.ServiceUrl), problem);
             return Delivery.NoAddress;
         }
 
@@ -155,15 +154,17 @@ public sealed partial class ProactiveSender(
     /// A stored address whose service URL is not trusted (stored before the rule, or by an older version) is no
     /// address: the bot must not post a card there.
     /// </summary>
-    private SavedConversation? Trusted(SavedConversation? saved)
+    private SavedConversation? Trusted(SavedConversation? saved) => saved is null || IsUntrusted(saved.ServiceUrl) ? null : saved;
+
+    private bool IsUntrusted(string serviceUrl)
     {
-        if (saved is not null && serviceUrls.Problem(saved.ServiceUrl) is { } problem)
+        if (serviceUrls.Problem(serviceUrl) is not { } problem)
         {
-            LogUntrusted(LogValue.Clean(saved.ServiceUrl), problem);
-            return null;
+            return false;
         }
 
-        return saved;
+        LogUntrusted(LogValue.Clean(serviceUrl), problem);
+        return true;
     }
 
     private Task<IConnectorClient> ConnectorAsync(string serviceUrl, CancellationToken cancellationToken)

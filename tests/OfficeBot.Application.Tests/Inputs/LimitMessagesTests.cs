@@ -1,4 +1,5 @@
 using OfficeBot.Application.Localization;
+using OfficeBot.Commands;
 using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
@@ -56,7 +57,7 @@ public sealed class LimitMessagesTests
         var english = new Messages(Language.English);
 
         Assert.Contains(InputLimits.CardInput.ToString(System.Globalization.CultureInfo.InvariantCulture), say.CardInputTooLong(2001));
-        Assert.Contains(InputLimits.Message.ToString(System.Globalization.CultureInfo.InvariantCulture), say.MessageTooLong(9000));
+        Assert.Contains(InputLimits.Message.ToString(System.Globalization.CultureInfo.InvariantCulture), say.ParseProblem(new ParseError(ParseErrorKind.MessageTooLong, "new", "9000")));
         if (language != Language.English)
         {
             Assert.NotEqual(english.TooLarge, say.TooLarge);
