@@ -100,7 +100,7 @@ public sealed class Messages(Language language)
             $"轉辦須在交辦後 {Matter.TransferWindowWorkingDays} 個工作日內申請；請直接聯繫主任。", $"转办须在交办后 {Matter.TransferWindowWorkingDays} 个工作日内申请；请直接联系主任。"),
         Refusal.UrgedRecently => Pick("You urged this matter less than an hour ago; give the handlers a moment.", "您一小時內已催辦過這件事項，請稍候再催。", "您一小时内已催办过这件事项，请稍候再催。"),
         Refusal.TitleRequired => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
-        Refusal.TitleTooLong => Pick($"Keep the title to {Matter.MaxTitleLength} characters.", $"標題請在 {Matter.MaxTitleLength} 字以內。", $"标题请在 {Matter.MaxTitleLength} 字以内。"),
+        Refusal.TitleTooLong => Pick($"Keep the title to {InputLimits.Title} characters.", $"標題請在 {InputLimits.Title} 字以內。", $"标题请在 {InputLimits.Title} 字以内。"),
         Refusal.TextTooLong => Pick($"That text is too long; keep it to {InputLimits.Text} characters. Nothing was changed.",
             $"文字太長，請在 {InputLimits.Text} 字以內。未作任何變更。", $"文字太长，请在 {InputLimits.Text} 字以内。未作任何变更。"),
         Refusal.DocumentNumberTooLong => Pick($"The document number is too long; keep it to {InputLimits.DocumentNumber} characters.",

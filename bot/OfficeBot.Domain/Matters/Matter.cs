@@ -29,7 +29,6 @@ public sealed record MatterRegistration(
 /// </summary>
 public sealed class Matter
 {
-    public const int MaxTitleLength = InputLimits.Title;
     public const int TransferWindowWorkingDays = 2;
 
     public static readonly TimeSpan DefaultUrgeInterval = TimeSpan.FromHours(1);
