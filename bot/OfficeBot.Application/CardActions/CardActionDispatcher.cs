@@ -39,6 +39,9 @@ public sealed record CardActionResult(Reply Reply, Matter? Changed, IReadOnlyLis
 /// </summary>
 public sealed partial class CardActionDispatcher
 {
+    /// <summary>How many of the latest history lines are searched for what made a card out of date.</summary>
+    private const int StaleReasonLookBack = 30;
+
     private delegate Outcome Operation(Matter matter, Actor actor, Inputs inputs);
 
     private readonly Dictionary<string, Operation> _routes = new(StringComparer.Ordinal);
@@ -130,8 +133,9 @@ public sealed partial class CardActionDispatcher
         {
             result = await _matters.ChangeAsync(request.TenantId, data.Matter, actor, matter =>
             {
-                // Decided on the state the card showed: if the matter moved on since, the press is not applied blindly.
-                stale = matter.State.Revision != data.Revision;
+                // Decided on the state the card showed: if what this press depends on moved on since, it is not applied
+                // blindly. Another co-handler's answer does not count; the presser's own earlier press does.
+                stale = matter.IsStaleFor(data.Revision, actor.Person);
                 return stale ? Outcome.Unchanged : operation(matter, actor, inputs);
             }, request.PressedCard, cancellationToken);
         }
@@ -150,8 +154,10 @@ public sealed partial class CardActionDispatcher
 
         if (stale)
         {
-            var latest = await _matters.RecentHistoryAsync(changed, 1, cancellationToken);
-            var notice = say.StaleCard(latest.LastOrDefault(), id => changed.People().FirstOrDefault(p => p.Is(id))?.DisplayName ?? id, _time);
+            // What made it out of date: the latest change that concerns everyone, or the presser's own earlier press.
+            var recent = await _matters.RecentHistoryAsync(changed, StaleReasonLookBack, cancellationToken);
+            var cause = recent.LastOrDefault(e => !e.IsPersonalAnswer || e.Actor.Is(actor.Person)) ?? recent.LastOrDefault();
+            var notice = say.StaleCard(cause, id => changed.People().FirstOrDefault(p => p.Is(id))?.DisplayName ?? id, _time);
             return Refused(actor, await MatterReplyAsync(changed, actor, language, notice, cancellationToken));
         }
 

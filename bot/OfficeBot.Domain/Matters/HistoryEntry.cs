@@ -40,4 +40,12 @@ public sealed record HistoryEntry(
     string? Field = null,
     string? OldValue = null,
     string? NewValue = null,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>
+    /// A person's answer for themselves (acknowledged, progress, co-handling answers, an urge): it does not make anyone
+    /// else's card out of date (see <see cref="Matter.IsStaleFor"/>).
+    /// </summary>
+    public bool IsPersonalAnswer => Kind is HistoryKind.Acknowledged or HistoryKind.Progress or HistoryKind.CoHandlingAccepted
+        or HistoryKind.CoHandlingDeclined or HistoryKind.OpinionGiven or HistoryKind.PartDone or HistoryKind.Urged;
+}

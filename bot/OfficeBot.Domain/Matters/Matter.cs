@@ -35,7 +35,17 @@ public sealed class Matter
 
     private readonly List<HistoryEntry> _uncommitted = [];
 
-    private Matter(MatterState state) => State = state;
+    /// <summary>The state as of the last revision, to tell what the next change touched.</summary>
+    private MatterState _baseline;
+
+    /// <summary>Who made the change being recorded (set by <see cref="Record"/>, used by <see cref="Touch"/>).</summary>
+    private Person? _changer;
+
+    private Matter(MatterState state)
+    {
+        State = state;
+        _baseline = state;
+    }
 
     public MatterState State { get; private set; }
 
@@ -111,8 +121,10 @@ public sealed class Matter
             CreatedAt = now,
             UpdatedAt = now,
             Revision = 1,
+            SharedRevision = 1,
         });
         matter.Record(actor, now, HistoryKind.Registered, "status", null, matter.Status.ToString());
+        matter._changer = null;
         return (matter, null);
     }
 
@@ -151,6 +163,28 @@ public sealed class Matter
     public bool IsVisibleTo(Actor actor) => RolesOf(actor) != MatterRole.None;
 
     public Refusal? Check(MatterAction action, Actor actor) => Permissions.Check(action, RolesOf(actor), State.Status);
+
+    /// <summary>
+    /// Whether a press by <paramref name="presser"/> on a card drawn at <paramref name="cardRevision"/> must not be applied:
+    /// something it depends on changed since — anything shared (status, lead, co-handlers, due date, pending request, …)
+    /// or the presser's own latest change (so the same press twice takes effect once). Another co-handler's accept,
+    /// opinion or part done, a progress note or an urge does not make someone else's card out of date.
+    /// </summary>
+    public bool IsStaleFor(int cardRevision, Person presser)
+    {
+        if (cardRevision == State.Revision)
+        {
+            return false;
+        }
+
+        if (cardRevision > State.Revision || cardRevision < 1)
+        {
+            return true;
+        }
+
+        var shared = State.SharedRevision == 0 ? State.Revision : State.SharedRevision;
+        return shared > cardRevision || State.OwnChanges.Any(m => presser.Is(m.ObjectId) && m.Revision > cardRevision);
+    }
 
     public bool IsOverdue(DateTimeOffset now, TimeZoneInfo zone) =>
         !State.Status.IsClosed() && State.Due is { } due && due.LateFrom(zone) <= now;
@@ -746,14 +780,57 @@ public sealed class Matter
             return Outcome.Unchanged;
         }
 
-        State = State with { UpdatedAt = now, Revision = State.Revision + 1 };
+        var revision = State.Revision + 1;
+        var changer = _changer;
+        var shared = changer is null || ChangesShared(_baseline, State, changer);
+
+        // A matter stored before shared revisions were kept: everything up to now counts as shared.
+        var sharedRevision = shared ? revision : State.SharedRevision == 0 ? State.Revision : State.SharedRevision;
+
+        // A mark at or below the shared revision can no longer decide anything: a card older than it is stale anyway.
+        var ownChanges = State.OwnChanges.Where(m => m.Revision > sharedRevision && (changer is null || !changer.Is(m.ObjectId))).ToList();
+        if (!shared)
+        {
+            ownChanges.Add(new RevisionMark(changer!.ObjectId, revision));
+        }
+
+        State = State with { UpdatedAt = now, Revision = revision, SharedRevision = sharedRevision, OwnChanges = ownChanges };
+        _baseline = State;
+        _changer = null;
         return Outcome.Changed;
+    }
+
+    /// <summary>
+    /// Whether a change touched what every card depends on. A person's own answer (their co-handling entry, their
+    /// acknowledgement, a progress note, an urge) does not; the same entry changed by someone else does.
+    /// </summary>
+    private static bool ChangesShared(MatterState before, MatterState after, Person changer)
+    {
+        if (before.Status != after.Status || before.Title != after.Title || before.Description != after.Description
+            || before.Urgency != after.Urgency || before.Source != after.Source || before.DocumentNumber != after.DocumentNumber
+            || !Equals(before.Lead?.ObjectId, after.Lead?.ObjectId) || before.Due != after.Due || before.Pending != after.Pending
+            || before.Instruction != after.Instruction || before.CoHandlers.Count != after.CoHandlers.Count)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < after.CoHandlers.Count; i++)
+        {
+            var (old, now) = (before.CoHandlers[i], after.CoHandlers[i]);
+            if (!old.Person.Is(now.Person) || (old != now && !now.Person.Is(changer)))
+            {
+                return true;
+            }
+        }
+
+        return before.LeadAcknowledged != after.LeadAcknowledged && !(after.Lead?.Is(changer) ?? false);
     }
 
     private void Record(Actor actor, DateTimeOffset now, HistoryKind kind, string? field = null, string? oldValue = null, string? newValue = null, string? note = null)
     {
         var entry = new HistoryEntry(State.HistoryCount + 1, now, actor.Person, kind, field, oldValue, newValue, note);
         _uncommitted.Add(entry);
+        _changer = _changer is null || _changer.Is(actor.Person) ? actor.Person : _changer;
         State = State with { HistoryCount = entry.Sequence };
     }
 

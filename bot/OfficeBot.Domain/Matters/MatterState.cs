@@ -26,6 +26,20 @@ public sealed record MatterState
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
     public int Revision { get; init; }
+
+    /// <summary>
+    /// The revision of the last change to what every card of the matter depends on: status, lead, co-handlers and their
+    /// entries as others changed them, due date, pending request, instruction, title. 0 in a matter stored before this
+    /// was kept: then every change counts.
+    /// </summary>
+    public int SharedRevision { get; init; }
+
+    /// <summary>
+    /// The revision of each person's own latest change since <see cref="SharedRevision"/> (an accept, an opinion, a
+    /// progress note, an urge), so that a second press of the same card is seen as out of date while another person's
+    /// answer is not.
+    /// </summary>
+    public IReadOnlyList<RevisionMark> OwnChanges { get; init; } = [];
     public int HistoryCount { get; init; }
     public MatterCounters Counters { get; init; } = new();
 
@@ -34,6 +48,8 @@ public sealed record MatterState
 }
 
 public sealed record UrgeMark(string ObjectId, DateTimeOffset At);
+
+public sealed record RevisionMark(string ObjectId, int Revision);
 
 public sealed record CoHandler(Person Person, CoHandlingState State, bool Acknowledged, DateTimeOffset AssignedAt, string? Note = null);
 
