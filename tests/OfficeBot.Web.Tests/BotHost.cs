@@ -124,7 +124,7 @@ public sealed class BotHost : IAsyncDisposable
     /// <summary>Presses an Action.Execute button: posts the adaptiveCard/action invoke Teams sends and returns the card the bot answers with.</summary>
     /// <param name="onCard">The message id of the card pressed (Teams sends it as replyToId); none when left out.</param>
     public async Task<(int Status, JsonObject Body)> PressAsync(TeamsUser from, string verb, int matter, int revision, IDictionary<string, string>? inputs = null, string locale = "en-US",
-        string tenant = TenantA, string? onCard = null)
+        string tenant = TenantA, string? onCard = null, bool inGroupChat = false)
     {
         var data = new JsonObject { ["matter"] = matter, ["revision"] = revision };
         foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
@@ -132,7 +132,9 @@ public sealed class BotHost : IAsyncDisposable
             data[key] = value;
         }
 
-        var invoke = Activities.Personal(from, string.Empty, locale, tenant, Connector.ServiceUrl, []);
+        var invoke = inGroupChat
+            ? Activities.GroupChat(from, string.Empty, locale, tenant, Connector.ServiceUrl, [])
+            : Activities.Personal(from, string.Empty, locale, tenant, Connector.ServiceUrl, []);
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
         invoke.Remove("text");
@@ -186,6 +188,12 @@ public static class Activities
 {
     public static JsonObject Personal(TeamsUser from, string text, string locale, string tenant, string serviceUrl, TeamsUser[] mentions) =>
         Message(from, MentionText(text, mentions), locale, tenant, serviceUrl, $"a:personal-{from.AadObjectId}", "personal", mentions, botMentioned: false);
+
+    /// <summary>A group chat the bot was added to: like a channel, the bot is @mentioned.</summary>
+    public const string GroupChatId = "19:office-group@thread.v2";
+
+    public static JsonObject GroupChat(TeamsUser from, string text, string locale, string tenant, string serviceUrl, TeamsUser[] mentions) =>
+        Message(from, $"<at>OfficeBot</at> {MentionText(text, mentions)}", locale, tenant, serviceUrl, GroupChatId, "groupChat", mentions, botMentioned: true);
 
     public static JsonObject Channel(TeamsUser from, string text, string locale, string tenant, string serviceUrl, TeamsUser[] mentions) =>
         Message(from, $"<at>OfficeBot</at> {MentionText(text, mentions)}", locale, tenant, serviceUrl, "19:general@thread.tacv2;messageid=1", "channel", mentions, botMentioned: true);

@@ -17,6 +17,9 @@ namespace OfficeBot.Application.Commands;
 public sealed record Turn(string TenantId, Actor Actor, Language Language, IMemberDirectory Members, string? RequestKey = null)
 {
     public Messages Say { get; } = new(Language);
+
+    /// <summary>A group chat or channel: a matter card shown there carries no one's buttons; each person's view comes by refresh.</summary>
+    public bool SharedChat { get; init; }
 }
 
 /// <summary>
@@ -63,7 +66,7 @@ public sealed partial class CommandDispatcher
     {
         var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone, message.Locale));
         var language = message.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : parsed.Command is HelpCommand { Asked: false } ? _defaultLanguage : parsed.Script;
-        var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey);
+        var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey) { SharedChat = message.SharedChat };
 
         if (parsed.Error is { } error)
         {
@@ -112,7 +115,7 @@ public sealed partial class CommandDispatcher
         }
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
-        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
+        var reply = await MatterReplyAsync(matter, turn, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
         return reply with { Committed = turn.Say.RegisteredButNotShown(matter.Number) };
     }
 
@@ -149,7 +152,7 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.UnknownMatter(command.Number), CommandVerb.Show);
         }
 
-        return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, notice: null, cancellationToken);
+        return await MatterReplyAsync(matter, turn, notice: null, cancellationToken);
     }
 
     private Task<Reply> AcknowledgeAsync(AcknowledgeCommand command, Turn turn, CancellationToken cancellationToken) =>
@@ -217,9 +220,15 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.Refused(refusal, matter.Status), verb);
         }
 
-        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
+        var reply = await MatterReplyAsync(matter, turn, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
         return result.Outcome.IsChanged ? reply with { Committed = turn.Say.ChangedButNotShown(number) } : reply;
     }
+
+    /// <summary>The matter card for the person who wrote — or, in a shared chat, the neutral card everyone there sees.</summary>
+    private Task<Reply> MatterReplyAsync(Matter matter, Turn turn, string? notice, CancellationToken cancellationToken) =>
+        turn.SharedChat
+            ? _cards.ForSharedChatAsync(matter, turn.Language, notice, cancellationToken)
+            : _cards.ForViewerAsync(matter, turn.Actor, turn.Language, notice, cancellationToken);
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));
 

@@ -119,7 +119,7 @@ public sealed partial class MatterFollowUp(
         var view = presenter.View(matter, history, language);
         var context = sent.ViewerObjectId is { } viewerId
             ? await contexts.ForAsync(matter, roles.ActorFor(new Person(viewerId, viewerId)), null, cancellationToken)
-            : contexts.Neutral(matter);
+            : await contexts.NeutralAsync(matter, cancellationToken);
         var reply = new Reply($"#{matter.Number} {matter.State.Title}", MatterCard.Build(view, language, context), matter.Number);
         if (await messenger.UpdateAsync(sent, reply, cancellationToken) != Delivery.Delivered)
         {

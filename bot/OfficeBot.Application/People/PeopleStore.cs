@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using OfficeBot.Application.Matters;
 using OfficeBot.Domain.Office;
 using OfficeBot.Storage;
@@ -21,8 +22,62 @@ public sealed class PeopleStore(ITableStore store)
     public const string Table = "people";
     private const int MaxChoices = 200;
 
-    public Task SaveAsync(string tenantId, KnownPerson person, CancellationToken cancellationToken) =>
-        store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(tenantId), MatterKeys.Safe(person.ObjectId.ToLowerInvariant()), StoredJson.Serialize(person)), cancellationToken);
+    /// <summary>Teams ids remembered in memory; a person's Teams id in a tenant never changes, so they need no expiry, only a bound.</summary>
+    private const int MaxRememberedTeamsIds = 20_000;
+
+    private readonly ConcurrentDictionary<string, string> _teamsIds = new(StringComparer.Ordinal);
+
+    public async Task SaveAsync(string tenantId, KnownPerson person, CancellationToken cancellationToken)
+    {
+        await store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(tenantId), MatterKeys.Safe(person.ObjectId.ToLowerInvariant()), StoredJson.Serialize(person)), cancellationToken);
+        RememberTeamsId(tenantId, person);
+    }
+
+    /// <summary>
+    /// Saves a person met through a roster or an @mention (who may never have written to the bot), unless they are
+    /// already known with this Teams id: their own locale and any unreachable note are kept.
+    /// </summary>
+    public async Task MeetAsync(string tenantId, string objectId, string displayName, string teamsUserId, CancellationToken cancellationToken)
+    {
+        if (_teamsIds.TryGetValue(TeamsIdKey(tenantId, objectId), out var remembered) && remembered == teamsUserId)
+        {
+            return;
+        }
+
+        var known = await FindAsync(tenantId, objectId, cancellationToken);
+        if (known is { TeamsUserId: { } id } && id == teamsUserId)
+        {
+            return;
+        }
+
+        await SaveAsync(tenantId, (known ?? new KnownPerson(objectId, displayName, null)) with { TeamsUserId = teamsUserId }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The Teams ids (<c>29:…</c>) of the given people, in their order, for those the bot has met; Teams expects these in a
+    /// card's <c>refresh.userIds</c>, not Entra object ids.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> TeamsIdsAsync(string tenantId, IEnumerable<string> objectIds, CancellationToken cancellationToken)
+    {
+        var ids = objectIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var found = new string?[ids.Count];
+        var lookups = new List<Task>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (_teamsIds.TryGetValue(TeamsIdKey(tenantId, ids[i]), out var cached))
+            {
+                found[i] = cached;
+                continue;
+            }
+
+            lookups.Add(LookUpAsync(i));
+        }
+
+        await Task.WhenAll(lookups);
+        return found.Where(id => !string.IsNullOrEmpty(id)).Select(id => id!).ToList();
+
+        async Task LookUpAsync(int index) => found[index] = (await FindAsync(tenantId, ids[index], cancellationToken))?.TeamsUserId;
+    }
 
     /// <summary>
     /// Notes that a message to the person could not be delivered (gone, or no address): kept on their row for the
@@ -36,7 +91,13 @@ public sealed class PeopleStore(ITableStore store)
     public async Task<KnownPerson?> FindAsync(string tenantId, string objectId, CancellationToken cancellationToken)
     {
         var row = await store.GetAsync(Table, MatterKeys.Partition(tenantId), MatterKeys.Safe(objectId.ToLowerInvariant()), cancellationToken);
-        return row is null ? null : StoredJson.Deserialize<KnownPerson>(row.Data);
+        var person = row is null ? null : StoredJson.Deserialize<KnownPerson>(row.Data);
+        if (person is not null)
+        {
+            RememberTeamsId(tenantId, person);
+        }
+
+        return person;
     }
 
     public async Task<IReadOnlyList<KnownPerson>> AllAsync(string tenantId, CancellationToken cancellationToken)
@@ -48,5 +109,22 @@ public sealed class PeopleStore(ITableStore store)
         }
 
         return people;
+    }
+
+    private static string TeamsIdKey(string tenantId, string objectId) => $"{tenantId}|{objectId.ToLowerInvariant()}";
+
+    private void RememberTeamsId(string tenantId, KnownPerson person)
+    {
+        if (string.IsNullOrEmpty(person.TeamsUserId))
+        {
+            return;
+        }
+
+        if (_teamsIds.Count >= MaxRememberedTeamsIds)
+        {
+            _teamsIds.Clear();
+        }
+
+        _teamsIds[TeamsIdKey(tenantId, person.ObjectId)] = person.TeamsUserId;
     }
 }

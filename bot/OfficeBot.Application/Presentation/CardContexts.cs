@@ -18,18 +18,30 @@ public sealed class CardContexts(PeopleStore people, IOptionsMonitor<OfficeOptio
         var candidates = roles.HasFlag(MatterRole.Director) || roles.HasFlag(MatterRole.Lead)
             ? (await people.AllAsync(matter.State.TenantId, cancellationToken)).Select(p => new PersonView(p.ObjectId, p.DisplayName)).ToList()
             : [];
-        return new CardContext(roles, viewer.Person.ObjectId, candidates, RefreshUsers(matter), notice);
+        return new CardContext(roles, viewer.Person.ObjectId, candidates, await RefreshUsersAsync(matter, cancellationToken), notice);
     }
 
     /// <summary>The neutral view for a shared chat: no one's buttons, but everyone concerned refreshes to their own.</summary>
-    public CardContext Neutral(Matter matter, string? notice = null) =>
-        new(MatterRole.None, string.Empty, [], RefreshUsers(matter), notice);
+    public async Task<CardContext> NeutralAsync(Matter matter, CancellationToken cancellationToken, string? notice = null) =>
+        new(MatterRole.None, string.Empty, [], await RefreshUsersAsync(matter, cancellationToken), notice);
 
-    /// <summary>Everyone whose view differs from a bystander's: the matter's people and the directors (Teams allows 60).</summary>
-    public IReadOnlyList<string> RefreshUsers(Matter matter) =>
-        matter.People().Select(p => p.ObjectId)
-            .Concat(office.CurrentValue.Directors)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(MaxRefreshUsers)
-            .ToList();
+    /// <summary>
+    /// Everyone whose view differs from a bystander's, by their Teams ids (<c>29:…</c>, what Teams matches
+    /// <c>refresh.userIds</c> against): the lead, the registrar, the directors, then the co-handlers — Teams allows 60.
+    /// Someone the bot has never met has no Teams id yet; they get their view by pressing Refresh.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RefreshUsersAsync(Matter matter, CancellationToken cancellationToken)
+    {
+        var objectIds = new List<string>();
+        if (matter.State.Lead is { } lead)
+        {
+            objectIds.Add(lead.ObjectId);
+        }
+
+        objectIds.Add(matter.State.Registrar.ObjectId);
+        objectIds.AddRange(office.CurrentValue.Directors);
+        objectIds.AddRange(matter.State.CoHandlers.Select(c => c.Person.ObjectId));
+        var teamsIds = await people.TeamsIdsAsync(matter.State.TenantId, objectIds, cancellationToken);
+        return teamsIds.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRefreshUsers).ToList();
+    }
 }

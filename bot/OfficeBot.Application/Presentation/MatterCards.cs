@@ -18,4 +18,16 @@ public sealed class MatterCards(MatterService matters, MatterPresenter presenter
         var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
         return new Reply(summary ?? notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
     }
+
+    /// <summary>
+    /// The card for a group chat or channel: no one's buttons (everyone there sees it), with a refresh that gives each of
+    /// the matter's people and the directors their own view.
+    /// </summary>
+    public async Task<Reply> ForSharedChatAsync(Matter matter, Language language, string? notice, CancellationToken cancellationToken)
+    {
+        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
+        var context = await contexts.NeutralAsync(matter, cancellationToken, notice);
+        var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
+        return new Reply(notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
+    }
 }

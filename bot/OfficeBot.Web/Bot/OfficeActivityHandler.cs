@@ -125,7 +125,10 @@ public sealed partial class OfficeActivityHandler(
             .ToList();
 
         var requestKey = activity.Id is { Length: > 0 } id ? $"{activity.Conversation?.Id}|{id}" : null;
-        var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale, requestKey);
+        var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale, requestKey)
+        {
+            SharedChat = activity.Conversation?.ConversationType is "groupChat" or "channel",
+        };
         var reply = await dispatcher.HandleAsync(message, directory, cancellationToken);
         ResourceResponse? response;
         try

@@ -4,31 +4,42 @@ using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Caching.Memory;
 using OfficeBot.Application.Messaging;
+using OfficeBot.Application.People;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Web.Bot;
 
 /// <summary>Creates the per-turn roster lookup; the cache outlives turns so a team's roster is asked once an hour per person.</summary>
-public sealed class TeamsMemberDirectoryFactory(IMemoryCache cache, ILogger<TeamsMemberDirectory> logger)
+public sealed class TeamsMemberDirectoryFactory(IMemoryCache cache, PeopleStore people, ILogger<TeamsMemberDirectory> logger)
 {
-    public TeamsMemberDirectory For(ITurnContext turnContext) => new(turnContext, cache, logger);
+    public TeamsMemberDirectory For(ITurnContext turnContext) => new(turnContext, cache, people, logger);
 }
 
 /// <summary>
 /// Resolves a mentioned Teams user id to the person's Entra object id through the conversation roster
-/// (<see cref="TeamsInfo.GetMemberAsync"/>). Someone who is not in the conversation is not resolved.
+/// (<see cref="TeamsInfo.GetMemberAsync"/>). Someone who is not in the conversation is not resolved. Whoever is resolved
+/// is remembered with their Teams id, so the bot can open a chat with them and name them in a card's <c>refresh.userIds</c>.
 /// </summary>
-public sealed partial class TeamsMemberDirectory(ITurnContext turnContext, IMemoryCache cache, ILogger<TeamsMemberDirectory> logger) : IMemberDirectory
+public sealed partial class TeamsMemberDirectory(ITurnContext turnContext, IMemoryCache cache, PeopleStore people, ILogger<TeamsMemberDirectory> logger) : IMemberDirectory
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
     public async Task<Person?> ResolveAsync(MentionRef mention, CancellationToken cancellationToken)
     {
         var account = await MemberAsync(mention.TeamsUserId, cancellationToken);
-        return account is { AadObjectId: { Length: > 0 } objectId }
-            ? new Person(objectId, string.IsNullOrWhiteSpace(account.Name) ? mention.DisplayName : account.Name)
-            : null;
+        if (account is not { AadObjectId: { Length: > 0 } objectId })
+        {
+            return null;
+        }
+
+        var person = new Person(objectId, string.IsNullOrWhiteSpace(account.Name) ? mention.DisplayName : account.Name);
+        if (account.Id is { Length: > 0 } teamsUserId && OfficeActivityHandler.TenantOf(turnContext.Activity) is { Length: > 0 } tenantId)
+        {
+            await people.MeetAsync(tenantId, person.ObjectId, person.DisplayName, teamsUserId, cancellationToken);
+        }
+
+        return person;
     }
 
     /// <summary>The roster entry of a Teams user in this conversation, or null when they are not a member.</summary>

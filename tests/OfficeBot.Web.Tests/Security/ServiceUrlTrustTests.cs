@@ -72,7 +72,7 @@ public sealed class ServiceUrlTrustTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Notification_ToAStoredReferenceWithAnUntrustedServiceUrl_IsNotSent()
+    public async Task Notification_ToAStoredReferenceWithAnUntrustedServiceUrl_IsNotSentThereButThroughTheTrustedService()
     {
         // An address stored before the rule existed (or by an older version) names a stranger's host.
         var conversations = Probe.Conversations(_bot);
@@ -89,7 +89,13 @@ public sealed class ServiceUrlTrustTests : IAsyncLifetime
         await _bot.AskAsync(Director, "new Confidential merger plan lead @陳小美", "en-US", mentions: [Mei]);
         await _bot.FollowUpsDoneAsync();
 
-        Assert.DoesNotContain(_bot.Connector.Calls, c => c.Kind == ConnectorCallKind.Send);
+        // The stored address is never used; Mei's Teams id (from the roster look-up of the @mention) opens a new chat with
+        // her through the Teams service the director's own message came from.
+        var sends = _bot.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send).ToList();
+        Assert.Contains(_bot.Connector.Calls, c => c.Kind == ConnectorCallKind.CreateConversation);
+        var send = Assert.Single(sends);
+        Assert.NotEqual($"a:personal-{Mei.AadObjectId}", send.ConversationId);
+        Assert.Contains("Confidential merger plan", send.CardText);
     }
 
     [Fact]
