@@ -25,6 +25,7 @@ internal static class Crowd
         var stale = 0;
         var gaveUp = 0;
         var notCards = 0;
+        var firstPressApplied = new int[2];
         using var start = new ManualResetEventSlim(false);
         var clock = new Stopwatch();
 
@@ -32,7 +33,7 @@ internal static class Crowd
         {
             start.Wait();
             var revision = matter.Revision;
-            foreach (var (verb, text) in new[] { (CardVerbs.Accept, (string?)null), (CardVerbs.Opinion, $"Opinion of {co.Name}") })
+            foreach (var (step, verb, text) in new[] { (0, CardVerbs.Accept, (string?)null), (1, CardVerbs.Opinion, $"Opinion of {co.Name}") })
             {
                 var done = false;
                 for (var press = 0; press < MaxPresses && !done; press++)
@@ -59,6 +60,10 @@ internal static class Crowd
                     }
 
                     done = true;
+                    if (press == 0)
+                    {
+                        Interlocked.Increment(ref firstPressApplied[step]);
+                    }
                 }
 
                 if (!done)
@@ -85,6 +90,7 @@ internal static class Crowd
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             {backendName} crowd: #{matter.Number}, {office.Crowd.Count} co-handlers each pressing Accept then Give opinion at once
+              applied on the first press: Accept {firstPressApplied[0]} of {office.Crowd.Count}, Give opinion {firstPressApplied[1]} of {office.Crowd.Count}
               all done in {elapsed.TotalMilliseconds:F0} ms; {sorted.Count} presses ({stale} answered "out of date" and pressed again, {gaveUp} gave up after {MaxPresses}, {notCards} not a card); press p50 {P(50):F1} ms, p99 {P(99):F1} ms, max {sorted[^1]:F1} ms
               store: {accepted} CoHandlingAccepted + {opinions} OpinionGiven history lines; {history.Count} lines in all (expected {1 + 2 * office.Crowd.Count}), sequence 1..{history.Count} without gaps: {gapless}
               store: revision {matter.Revision} → {stored.State.Revision} (expected {expectedRevision}); every co-handler OpinionGiven with their own note: {everyoneAnswered}; status {stored.State.Status}
