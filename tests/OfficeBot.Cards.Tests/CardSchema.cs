@@ -6,7 +6,8 @@ namespace OfficeBot.Cards.Tests;
 
 /// <summary>
 /// Validates cards against the Adaptive Cards 1.5 schema kept in the repository's schemas/ folder, with Teams' own
-/// <c>msteams</c> extension removed first and checked apart against the shape Teams documents.
+/// extensions — the top-level <c>msteams</c> and the people picker's <c>choices.data</c> on an <c>Input.ChoiceSet</c> —
+/// removed first and checked apart against the shapes Teams documents.
 /// </summary>
 public static class CardSchema
 {
@@ -37,6 +38,8 @@ public static class CardSchema
         {
             problems.AddRange(TeamsProblems(teams));
         }
+
+        problems.AddRange(RemovePeoplePickers(copy));
 
         EvaluationResults results;
         lock (EvaluationLock)
@@ -100,6 +103,78 @@ public static class CardSchema
                 default:
                     yield return $"msteams.{name}: unknown property";
                     break;
+            }
+        }
+    }
+
+    /// <summary>Datasets Teams' people picker knows: the whole organisation, or the chat or channel the card is in.</summary>
+    public static readonly IReadOnlySet<string> PeopleDatasets = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "graph.microsoft.com/users",
+        "graph.microsoft.com/users?scope=currentContext",
+    };
+
+    /// <summary>
+    /// Removes every <c>choices.data</c> (wherever it sits: body, containers, show-card forms) and returns what is wrong
+    /// with each: only an <c>Input.ChoiceSet</c> may carry it, and only as <c>{"type":"Data.Query","dataset":…}</c>.
+    /// </summary>
+    private static List<string> RemovePeoplePickers(JsonNode? node, string path = "")
+    {
+        var problems = new List<string>();
+        switch (node)
+        {
+            case JsonObject obj:
+                if (obj.Remove("choices.data", out var data))
+                {
+                    if (!IsString(obj["type"], out var type) || type != "Input.ChoiceSet")
+                    {
+                        problems.Add($"{path}/choices.data: only an Input.ChoiceSet may have it");
+                    }
+
+                    problems.AddRange(DataQueryProblems(data).Select(p => $"{path}/choices.data: {p}"));
+                }
+
+                foreach (var (name, child) in obj.ToList())
+                {
+                    problems.AddRange(RemovePeoplePickers(child, $"{path}/{name}"));
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    problems.AddRange(RemovePeoplePickers(array[i], $"{path}/{i}"));
+                }
+
+                break;
+        }
+
+        return problems;
+    }
+
+    private static IEnumerable<string> DataQueryProblems(JsonNode? data)
+    {
+        if (data is not JsonObject query)
+        {
+            yield return "must be an object";
+            yield break;
+        }
+
+        if (!IsString(query["type"], out var type) || type != "Data.Query")
+        {
+            yield return "type must be \"Data.Query\"";
+        }
+
+        if (!IsString(query["dataset"], out var dataset) || !PeopleDatasets.Contains(dataset!))
+        {
+            yield return $"dataset must be one of {string.Join(", ", PeopleDatasets)}";
+        }
+
+        foreach (var (property, _) in query)
+        {
+            if (property is not ("type" or "dataset"))
+            {
+                yield return $"{property}: unknown property";
             }
         }
     }

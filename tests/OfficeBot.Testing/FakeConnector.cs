@@ -29,7 +29,8 @@ public sealed record ConnectorAttempt(ConnectorCallKind Kind, string Conversatio
 /// <summary>
 /// A local stand-in for the Teams Bot Connector service (the one part that cannot run here), speaking its REST wire
 /// format on loopback: the bot's replies, sends and updates are recorded, and roster look-ups
-/// (<c>GET /v3/conversations/{id}/members/{userId}</c>) answer from a roster the test sets up.
+/// (<c>GET /v3/conversations/{id}/members/{userId}</c>, by Teams user id or Entra object id) answer from a roster the test
+/// sets up.
 /// Activities' <c>serviceUrl</c> points here. Faults can be injected per request (<see cref="InjectFault"/>): throttling
 /// with Retry-After, 5xx storms, 403/404 for gone conversations, slow answers and redirects — answered in Teams' error
 /// wire format (<c>{"error":{"code","message"}}</c>).
@@ -131,7 +132,11 @@ public sealed class FakeConnector : IAsyncDisposable
         app.MapGet("/v3/conversations/{conversationId}/members/{memberId}", (string conversationId, string memberId) =>
         {
             _calls.Enqueue(new ConnectorCall(ConnectorCallKind.GetMember, conversationId, memberId, new JsonObject(), DateTimeOffset.UtcNow));
-            return _roster.TryGetValue(memberId, out var m)
+            // Teams finds a member by Entra object id as well as by Teams user id (the people picker answers object ids).
+            var m = _roster.TryGetValue(memberId, out var byTeamsId)
+                ? byTeamsId
+                : _roster.Values.FirstOrDefault(r => string.Equals(r.AadObjectId, memberId, StringComparison.OrdinalIgnoreCase));
+            return m is not null
                 ? Results.Json(new
                 {
                     id = m.TeamsUserId,

@@ -19,6 +19,8 @@ namespace OfficeBot.Application.CardActions;
 /// <summary>
 /// A press of an Action.Execute button: who, which verb, on which matter at which revision, with the form's inputs;
 /// <paramref name="PressedCard"/> is the card's message (<c>conversation|activity</c>) when Teams says which it was.
+/// <paramref name="Members"/> is the roster of the conversation where the card was pressed: it names a person picked
+/// from the organisation's directory whom OfficeBot has not met yet (without it, only people already met are accepted).
 /// </summary>
 public sealed record CardActionRequest(
     string TenantId,
@@ -27,7 +29,8 @@ public sealed record CardActionRequest(
     CardActionData? Data,
     IReadOnlyDictionary<string, string?> Inputs,
     string? Locale,
-    string? PressedCard = null);
+    string? PressedCard = null,
+    IMemberDirectory? Members = null);
 
 /// <summary>The card for the presser, and — when the matter changed — what changed, for the follow-up (notifications, updates in place).</summary>
 public sealed record CardActionResult(Reply Reply, Matter? Changed, IReadOnlyList<HistoryEntry> Appended, Actor Actor, bool Refused);
@@ -118,7 +121,7 @@ public sealed partial class CardActionDispatcher
             return Refused(actor, new Reply(say.UnknownAction, NoticeCard.Build(language, say.UnknownAction)));
         }
 
-        var inputs = await Inputs.ReadAsync(request.TenantId, request.Inputs, _people, _time, cancellationToken);
+        var inputs = await Inputs.ReadAsync(request.TenantId, request.Inputs, _people, request.Members, cancellationToken);
         if (inputs.Problem is { } problem)
         {
             var current = await _matters.FindVisibleAsync(request.TenantId, data.Matter, actor, cancellationToken);
@@ -215,12 +218,14 @@ public sealed partial class CardActionDispatcher
 
     /// <summary>
     /// The form's inputs, read strictly and checked before anything changes: a value that is not exactly what the card
-    /// asks for (a date other than yyyy-MM-dd, a person OfficeBot has not met, more co-handlers than a matter may have,
-    /// a value over <see cref="InputLimits.CardInput"/>) refuses the whole press rather than being cut, guessed or dropped.
+    /// asks for (a date other than yyyy-MM-dd, a person who can be found neither among the people OfficeBot has met nor
+    /// in the roster of the conversation, more co-handlers than a matter may have, a value over
+    /// <see cref="InputLimits.CardInput"/>) refuses the whole press rather than being cut, guessed or dropped.
     /// </summary>
     private sealed record Inputs(string? Text, string? Reason, DueDate? Due, Person? Lead, IReadOnlyList<Person>? CoHandlers, Person? To, InputProblem? Problem)
     {
-        public static async Task<Inputs> ReadAsync(string tenantId, IReadOnlyDictionary<string, string?> raw, PeopleStore people, OfficeTime time, CancellationToken cancellationToken)
+        public static async Task<Inputs> ReadAsync(string tenantId, IReadOnlyDictionary<string, string?> raw, PeopleStore people, IMemberDirectory? members,
+            CancellationToken cancellationToken)
         {
             string? Value(string key) => raw.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
             static Inputs Refuse(InputProblem problem) => new(null, null, null, null, null, null, problem);
@@ -253,6 +258,9 @@ public sealed partial class CardActionDispatcher
                 return Refuse(new InputProblem(InputProblemKind.TooManyPeople, coHandlerIds.Count));
             }
 
+            // People picked from the directory whom OfficeBot meets now; saved only once every id on the form is good.
+            var newcomers = new List<ConversationMember>();
+
             async Task<(Person? Person, bool Unknown)> PersonAsync(string? objectId)
             {
                 if (objectId is null)
@@ -260,8 +268,30 @@ public sealed partial class CardActionDispatcher
                     return (null, false);
                 }
 
-                var known = objectId.Length <= InputLimits.Id ? await people.FindAsync(tenantId, objectId, cancellationToken) : null;
-                return known is null ? (null, true) : (known.Person, false);
+                if (objectId.Length > InputLimits.Id)
+                {
+                    return (null, true);
+                }
+
+                if (await people.FindAsync(tenantId, objectId, cancellationToken) is { } known)
+                {
+                    return (known.Person, false);
+                }
+
+                if (newcomers.Find(n => n.Person.Is(objectId)) is { } again)
+                {
+                    return (again.Person, false);
+                }
+
+                // Teams' people picker answers Entra object ids, which are GUIDs: anything else is not asked about.
+                if (members is null || !Guid.TryParseExact(objectId, "D", out _) || await members.FindAsync(objectId, cancellationToken) is not { } member
+                    || !member.Person.Is(objectId))
+                {
+                    return (null, true);
+                }
+
+                newcomers.Add(member);
+                return (member.Person, false);
             }
 
             var coHandlers = new List<Person>();
@@ -281,6 +311,12 @@ public sealed partial class CardActionDispatcher
             if (unknownLead || unknownTo)
             {
                 return Refuse(new InputProblem(InputProblemKind.UnknownPerson, 0));
+            }
+
+            // Saved before the change, so the notifications that follow it can find their Teams id and open a chat.
+            foreach (var newcomer in newcomers)
+            {
+                await people.SaveAsync(tenantId, new KnownPerson(newcomer.Person.ObjectId, newcomer.Person.DisplayName, null, newcomer.TeamsUserId), cancellationToken);
             }
 
             return new Inputs(Value(CardInputs.Text), Value(CardInputs.Reason), due, lead, coHandlerIds is null ? null : coHandlers, to, null);

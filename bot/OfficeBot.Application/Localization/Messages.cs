@@ -125,9 +125,9 @@ public sealed class Messages(Language language)
         $"卡片上的内容太长（{length} 字），请在 {InputLimits.CardInput} 字以内。未作任何变更。");
 
     public string UnknownPeople => Pick(
-        "Some of the people chosen are not known to OfficeBot; pick them again from the card's list. Nothing was changed.",
-        "選擇的人員中有 OfficeBot 不認識的同事，請從卡片清單重新選擇。未作任何變更。",
-        "选择的人员中有 OfficeBot 不认识的同事，请从卡片列表重新选择。未作任何变更。");
+        "Some of the people chosen are not known to OfficeBot: a person must be in this chat or team, or have used OfficeBot. Add them to the chat, or ask them to say hello to OfficeBot, then pick again. Nothing was changed.",
+        "選擇的人員中有 OfficeBot 不認識的同事：對方須在這個聊天或團隊中，或用過 OfficeBot。請先把他加入聊天，或請他向 OfficeBot 打聲招呼，再重新選擇。未作任何變更。",
+        "选择的人员中有 OfficeBot 不认识的同事：对方须在这个聊天或团队中，或用过 OfficeBot。请先把他加入聊天，或请他向 OfficeBot 打声招呼，再重新选择。未作任何变更。");
 
     public string TooManyPeople => Refused(Refusal.TooManyCoHandlers, MatterStatus.Registered);
 

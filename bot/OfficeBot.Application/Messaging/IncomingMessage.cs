@@ -19,8 +19,17 @@ public sealed record IncomingMessage(
     public bool SharedChat { get; init; }
 }
 
+/// <summary>A person found in the conversation's roster, with their Teams user id (<c>29:…</c>) when the roster gives it.</summary>
+public sealed record ConversationMember(Person Person, string? TeamsUserId);
+
 /// <summary>Turns a mentioned Teams user into a person of the tenant (Entra object id), or null if they are not in the conversation.</summary>
 public interface IMemberDirectory
 {
     Task<Person?> ResolveAsync(MentionRef mention, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The member of the conversation with this Entra object id (what Teams' people picker posts back), or null if they
+    /// are not in it. A directory that cannot look people up by object id finds no one.
+    /// </summary>
+    Task<ConversationMember?> FindAsync(string objectId, CancellationToken cancellationToken) => Task.FromResult<ConversationMember?>(null);
 }

@@ -150,13 +150,15 @@ public sealed partial class OfficeActivityHandler(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var sender = await SenderAsync(turnContext, members.For(turnContext), cancellationToken);
+        var directory = members.For(turnContext);
+        var sender = await SenderAsync(turnContext, directory, cancellationToken);
         await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
 
         // Teams names the pressed card's message in replyToId; the answer below redraws it, so the follow-up need not.
+        // The roster of the chat where the card was pressed names people picked from the directory whom the bot has not met.
         var pressed = activity.ReplyToId is { Length: > 0 } cardId ? $"{activity.Conversation?.Id}|{cardId}" : null;
         var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue),
-            turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale, pressed);
+            turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale, pressed, directory);
         // The notifications and the updates of other cards were stored with the change and follow from the outbox.
         var result = await cardActions.HandleAsync(request, cancellationToken);
         return new AdaptiveCardInvokeResponse

@@ -42,6 +42,18 @@ public sealed partial class TeamsMemberDirectory(ITurnContext turnContext, IMemo
         return person;
     }
 
+    /// <summary>
+    /// Teams' member look-up takes an Entra object id as well as a Teams user id; in a channel it asks the team's roster.
+    /// The answer must name the same object id, so a roster that answers with someone else resolves no one.
+    /// </summary>
+    public async Task<ConversationMember?> FindAsync(string objectId, CancellationToken cancellationToken)
+    {
+        var account = await MemberAsync(objectId, cancellationToken);
+        return account is { AadObjectId: { Length: > 0 } found } && string.Equals(found, objectId, StringComparison.OrdinalIgnoreCase)
+            ? new ConversationMember(new Person(found, string.IsNullOrWhiteSpace(account.Name) ? found : account.Name), string.IsNullOrWhiteSpace(account.Id) ? null : account.Id)
+            : null;
+    }
+
     /// <summary>The roster entry of a Teams user in this conversation, or null when they are not a member.</summary>
     public async Task<TeamsChannelAccount?> MemberAsync(string teamsUserId, CancellationToken cancellationToken)
     {

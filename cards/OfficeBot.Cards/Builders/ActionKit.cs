@@ -88,16 +88,20 @@ internal sealed class ActionKit(MatterView matter, CardText text, CardContext co
 
     public Button ShowHistory() => Plain(CardVerbs.ShowHistory, text.ActShowHistory);
 
-    /// <summary>Lead (one, required), co-handlers (several), due date and instruction text, prefilled with the matter's.</summary>
+    /// <summary>
+    /// Lead (one, required), co-handlers (several), due date and instruction text, prefilled with the matter's. A prefilled
+    /// person is always among their list's choices, whoever else is: the picker shows them by the choice's title, and a
+    /// co-handler missing from the value would be dropped by the next Send.
+    /// </summary>
     public List<CardElement> InstructInputs()
     {
-        var candidates = Candidates().ToList();
-        bool Offered(string id) => candidates.Any(c => SameId(c.ObjectId, id));
-        var coHandlers = matter.CoHandlers.Select(c => c.Person.ObjectId).Where(Offered).ToList();
+        List<PersonView> leads = matter.Lead is { ObjectId.Length: > 0 } lead ? [lead] : [];
+        var coHandlers = matter.CoHandlers.Select(c => c.Person).Where(p => !string.IsNullOrWhiteSpace(p.ObjectId)).ToList();
         return
         [
-            Choose(CardInputs.Lead, text.Lead, candidates, required: true, value: matter.Lead is { } lead && Offered(lead.ObjectId) ? lead.ObjectId : null),
-            Choose(CardInputs.CoHandlers, text.CoHandlers, candidates, required: false, multi: true, value: coHandlers.Count > 0 ? string.Join(',', coHandlers) : null),
+            Choose(CardInputs.Lead, text.Lead, WithCandidates(leads), required: true, value: leads.Count > 0 ? leads[0].ObjectId : null),
+            Choose(CardInputs.CoHandlers, text.CoHandlers, WithCandidates(coHandlers), required: false, multi: true,
+                value: coHandlers.Count > 0 ? string.Join(',', coHandlers.Select(c => c.ObjectId)) : null),
             new DateInput
             {
                 Id = CardInputs.Due,
@@ -107,6 +111,9 @@ internal sealed class ActionKit(MatterView matter, CardText text, CardContext co
             TextArea(CardInputs.Text, text.InInstruction, required: false, value: matter.Instruction is { } i ? Clip(i, MaxInputLength) : null),
         ];
     }
+
+    private IEnumerable<PersonView> WithCandidates(IEnumerable<PersonView> chosen) =>
+        chosen.Concat(Candidates()).DistinctBy(p => p.ObjectId, StringComparer.OrdinalIgnoreCase);
 
     private IEnumerable<PersonView> Candidates() =>
         context.Candidates
@@ -139,6 +146,10 @@ internal sealed class ActionKit(MatterView matter, CardText text, CardContext co
         Placeholder = multi ? null : text.InChoose,
         Value = value,
         Wrap = true,
+
+        // The whole organisation, not only the people OfficeBot has met: in an office of hundreds the right person may
+        // never have written to the bot. The server resolves a newcomer through the conversation's roster.
+        ChoicesData = new DataQuery { Dataset = DataQuery.OrganisationUsers },
     };
 
     public static bool SameId(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

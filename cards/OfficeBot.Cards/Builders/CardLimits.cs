@@ -11,11 +11,13 @@ internal sealed record CardLimits(int Description, int Note, int HistoryText, in
     /// <summary>Under Teams' comfortable 28 KB with room for the activity around the card.</summary>
     public const int BudgetBytes = 27 * 1024;
 
-    public static readonly CardLimits Normal = new(Description: 2000, Note: 500, HistoryText: 300, Name: 64, Candidates: 50, HistoryLines: 60);
+    // Candidates are only the fallback beside Teams' people picker (which searches the whole organisation) and the
+    // initial values it shows, so a short list does; every one of them costs card bytes in each people form.
+    public static readonly CardLimits Normal = new(Description: 2000, Note: 500, HistoryText: 300, Name: 64, Candidates: 20, HistoryLines: 60);
 
-    public static readonly CardLimits Compact = new(Description: 600, Note: 200, HistoryText: 120, Name: 40, Candidates: 30, HistoryLines: 40);
+    public static readonly CardLimits Compact = new(Description: 600, Note: 200, HistoryText: 120, Name: 40, Candidates: 10, HistoryLines: 40);
 
-    public static readonly CardLimits Minimal = new(Description: 150, Note: 60, HistoryText: 50, Name: 24, Candidates: 15, HistoryLines: 15);
+    public static readonly CardLimits Minimal = new(Description: 150, Note: 60, HistoryText: 50, Name: 24, Candidates: 5, HistoryLines: 15);
 
     private static readonly CardLimits[] Steps = [Normal, Compact, Minimal];
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace OfficeBot.Cards.Model;
 
 /// <summary>An input; its <see cref="Id"/> is the key its value is sent under.</summary>
@@ -57,6 +59,28 @@ public sealed class ChoiceSetInput : CardInput
     public string? Placeholder { get; init; }
 
     public bool Wrap { get; init; }
+
+    /// <summary>
+    /// Teams' people picker: Teams searches <see cref="DataQuery.Dataset"/> as the person types and posts back Entra
+    /// object ids (comma-separated when multi-select). A Teams extension beyond Adaptive Cards 1.5; clients without the
+    /// picker show <see cref="Choices"/>, which Teams also shows as the initial values.
+    /// </summary>
+    [JsonPropertyName("choices.data")]
+    public DataQuery? ChoicesData { get; init; }
+}
+
+/// <summary>Where Teams' people picker looks people up.</summary>
+public sealed class DataQuery
+{
+    /// <summary>Everyone in the organisation's directory.</summary>
+    public const string OrganisationUsers = "graph.microsoft.com/users";
+
+    /// <summary>Only the members of the chat or channel the card is in.</summary>
+    public const string ConversationUsers = "graph.microsoft.com/users?scope=currentContext";
+
+    public string Type => "Data.Query";
+
+    public required string Dataset { get; init; }
 }
 
 public sealed class Choice
