@@ -39,6 +39,7 @@ public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, RosterMember> _roster = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, string> _personalChats = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly ConcurrentQueue<ConnectorAttempt> _attempts = new();
     private readonly List<Func<ConnectorCallKind, string, Fault?>> _faults = [];
@@ -105,6 +106,13 @@ public sealed class FakeConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>
+    /// As in Teams, a personal chat's roster holds only its person (and the bot): a member look-up there finds no one
+    /// else. Personal chats are the ones this connector created (their member) and the test activities'
+    /// <c>a:personal-{objectId}</c>. Off by default, where every roster is the whole office.
+    /// </summary>
+    public bool PersonalRostersHoldOnlyTheirPerson { get; set; }
+
     public void AddMembers(params RosterMember[] members)
     {
         foreach (var member in members)
@@ -136,6 +144,12 @@ public sealed class FakeConnector : IAsyncDisposable
             var m = _roster.TryGetValue(memberId, out var byTeamsId)
                 ? byTeamsId
                 : _roster.Values.FirstOrDefault(r => string.Equals(r.AadObjectId, memberId, StringComparison.OrdinalIgnoreCase));
+            if (m is not null && PersonalRostersHoldOnlyTheirPerson && conversationId.StartsWith("a:", StringComparison.Ordinal))
+            {
+                var owner = _personalChats.TryGetValue(conversationId, out var created) ? created : conversationId["a:".Length..].Replace("personal-", string.Empty, StringComparison.Ordinal);
+                m = string.Equals(owner, m.TeamsUserId, StringComparison.OrdinalIgnoreCase) || string.Equals(owner, m.AadObjectId, StringComparison.OrdinalIgnoreCase) ? m : null;
+            }
+
             return m is not null
                 ? Results.Json(new
                 {
@@ -196,7 +210,9 @@ public sealed class FakeConnector : IAsyncDisposable
         if (kind == ConnectorCallKind.CreateConversation)
         {
             _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body, DateTimeOffset.UtcNow));
-            return Results.Json(new { id = $"a:personal-{Interlocked.Increment(ref _nextId)}", activityId = (string?)null });
+            var created = $"a:personal-{Interlocked.Increment(ref _nextId)}";
+            _personalChats[created] = body["members"]?[0]?["id"]?.GetValue<string>() ?? string.Empty;
+            return Results.Json(new { id = created, activityId = (string?)null });
         }
 
         var id = kind == ConnectorCallKind.Update && activityId is not null ? activityId : $"act-{Interlocked.Increment(ref _nextId)}";

@@ -70,4 +70,38 @@ public sealed class PeoplePickerTests : IAsyncLifetime
         Assert.Null(await people.FindAsync(TenantA, id, CancellationToken.None));
         Assert.Null(await people.FindAsync(TenantA, Newcomer.AadObjectId, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task PickedInAPersonalChat_IsFoundInTheRosterOfAGroupChatTheBotIsIn()
+    {
+        // As in Teams: the director's personal chat with the bot has only the director in its roster.
+        _bot.Connector.PersonalRostersHoldOnlyTheirPerson = true;
+        await _bot.SendAsync(Activities.GroupChat(Mei, "help", "en-US", TenantA, _bot.Connector.ServiceUrl, []));
+        var registered = await _bot.AskAsync(Director, "new Office move plan", "en-US");
+        var number = InputProbe.Number(registered);
+
+        var (status, body) = await _bot.PressAsync(Director, CardVerbs.Instruct, number, InputProbe.Revision(registered),
+            new Dictionary<string, string> { [CardInputs.Lead] = Newcomer.AadObjectId });
+
+        Assert.Equal(200, status);
+        Assert.Contains("張新來", InputProbe.AnswerCardText((status, body.ToJsonString())));
+        Assert.Equal(Newcomer.AadObjectId, (await _bot.StateAsync(number)).Lead?.ObjectId);
+        Assert.Contains(_bot.Connector.Calls, c => c.Kind == ConnectorCallKind.GetMember && c.ConversationId == Activities.GroupChatId);
+    }
+
+    [Fact]
+    public async Task PickedInAPersonalChat_WithNoSharedChatKnowingThem_IsRefusedAndNothingChanges()
+    {
+        _bot.Connector.PersonalRostersHoldOnlyTheirPerson = true;
+        var registered = await _bot.AskAsync(Director, "new Office move plan", "en-US");
+        var number = InputProbe.Number(registered);
+        var before = await _bot.StoredAsync(number);
+
+        var (status, body) = await _bot.PressAsync(Director, CardVerbs.Instruct, number, InputProbe.Revision(registered),
+            new Dictionary<string, string> { [CardInputs.Lead] = Newcomer.AadObjectId });
+
+        Assert.Equal(200, status);
+        Assert.Contains("must be in this chat or team, or have used OfficeBot", InputProbe.AnswerCardText((status, body.ToJsonString())));
+        Assert.Equal(before, await _bot.StoredAsync(number));
+    }
 }

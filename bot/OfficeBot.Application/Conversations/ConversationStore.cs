@@ -43,6 +43,9 @@ public sealed class ConversationStore(ITableStore store)
 {
     public const string Table = "conversations";
 
+    /// <summary>Conversation rows read at most when looking for the tenant's shared chats (personal chats are among them).</summary>
+    private const int MaxConversationsRead = 500;
+
     /// <summary>
     /// The latest consistent reference wins: it is the address the person can be reached at now. False when the stored
     /// one may not be replaced by it (<see cref="SavedConversation.MayBeReplacedBy"/>); nothing is written then.
@@ -75,6 +78,25 @@ public sealed class ConversationStore(ITableStore store)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="take"/> group chats and channels of the tenant the bot is in: their rosters name colleagues
+    /// whom a personal chat's roster (the person and the bot) cannot.
+    /// </summary>
+    public async Task<IReadOnlyList<SavedConversation>> SharedForTenantAsync(string tenantId, int take, CancellationToken cancellationToken)
+    {
+        var shared = new List<SavedConversation>();
+        await foreach (var row in store.QueryAsync(Table, MatterKeys.Partition(tenantId), "c|", "c}", MaxConversationsRead, cancellationToken))
+        {
+            var conversation = StoredJson.Deserialize<SavedConversation>(row.Data);
+            if (conversation.ConversationType is not "personal" && shared.Count < take)
+            {
+                shared.Add(conversation);
+            }
+        }
+
+        return shared;
     }
 
     private async Task<bool> SaveAsync(string key, SavedConversation conversation, CancellationToken cancellationToken)
