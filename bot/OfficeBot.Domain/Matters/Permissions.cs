@@ -77,10 +77,6 @@ public static class Permissions
         [MatterAction.Archive] = (MatterRole.Director, [MatterStatus.Completed]),
     };
 
-    public static MatterRole RolesFor(MatterAction action) => Rules[action].Roles;
-
-    public static IReadOnlyList<MatterStatus> StatusesFor(MatterAction action) => Rules[action].Statuses;
-
     /// <summary>Checks role first (a stranger learns nothing about the state), then state.</summary>
     public static Refusal? Check(MatterAction action, MatterRole roles, MatterStatus status)
     {
