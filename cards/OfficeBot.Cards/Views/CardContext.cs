@@ -8,8 +8,6 @@ namespace OfficeBot.Cards.Views;
 /// co-handlers, or a lead may propose for a transfer. <paramref name="RefreshUserIds"/> lets Teams fetch each listed
 /// user's own view; builders keep the first <see cref="MaxRefreshUsers"/>. <paramref name="Notice"/> is shown at the very
 /// top in warning colour (already localised), e.g. "this card was out of date" or a permission message.
-/// <see cref="Actions"/> is what the domain lets this viewer do on the matter now (<c>Matter.AvailableActions</c>); the
-/// cards draw a button for each of those and for nothing else.
 /// </summary>
 public sealed record CardContext(
     MatterRole Viewer,
@@ -21,6 +19,9 @@ public sealed record CardContext(
     /// <summary>Teams' limit on <c>refresh.userIds</c>.</summary>
     public const int MaxRefreshUsers = 60;
 
-    /// <summary>The actions open to the viewer; none unless given, so a context nobody filled in draws no buttons.</summary>
+    /// <summary>
+    /// What the domain lets the viewer do on the matter now (<c>Matter.AvailableActions</c>): the cards draw a button for
+    /// each of these and for nothing else. None unless given, so a context nobody filled in draws no buttons.
+    /// </summary>
     public IReadOnlySet<MatterAction> Actions { get; init; } = new HashSet<MatterAction>();
 }
