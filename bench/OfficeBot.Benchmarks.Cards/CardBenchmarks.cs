@@ -27,10 +27,18 @@ public class CardBenchmarks
     {
         _matter = Matter == "heavy" ? Samples.Matter(coHandlers: 10, history: 50) : Samples.Matter(coHandlers: 3, history: 8);
         var refresh = Enumerable.Range(0, 14).Select(i => $"00000000-0000-0000-0000-{i:D12}").ToList();
-        _director = new CardContext(MatterRole.Director, Samples.DirectorId, Samples.Candidates(12), refresh);
-        _lead = new CardContext(MatterRole.Lead, _matter.Lead!.ObjectId, Samples.Candidates(12), refresh);
-        _coHandler = new CardContext(MatterRole.CoHandler, _matter.CoHandlers[0].Person.ObjectId, [], refresh);
+        _director = WithActions(new CardContext(MatterRole.Director, Samples.DirectorId, Samples.Candidates(12), refresh));
+        _lead = WithActions(new CardContext(MatterRole.Lead, _matter.Lead!.ObjectId, Samples.Candidates(12), refresh));
+        _coHandler = WithActions(new CardContext(MatterRole.CoHandler, _matter.CoHandlers[0].Person.ObjectId, [], refresh));
         _list = Enumerable.Range(1, 25).Select(i => _matter with { Number = i }).ToList();
+    }
+
+    /// <summary>The buttons the domain opens to the viewer, so the cards are drawn with them as in the bot.</summary>
+    private CardContext WithActions(CardContext context)
+    {
+        var own = _matter.CoHandlers.FirstOrDefault(c => c.Person.ObjectId == context.ViewerObjectId);
+        var facts = new ActionFacts(context.Viewer, _matter.Status, _matter.Pending?.Kind, _matter.LeadAcknowledged, own?.State, own?.Acknowledged ?? false);
+        return context with { Actions = Permissions.Available(facts) };
     }
 
     [Benchmark]

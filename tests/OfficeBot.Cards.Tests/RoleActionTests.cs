@@ -6,7 +6,11 @@ using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Cards.Tests;
 
-/// <summary>Each viewer sees the buttons their roles allow in the matter's status, and none other.</summary>
+/// <summary>
+/// Each viewer sees the buttons the domain accepts from them in the matter's status, and none other (ButtonsMatchDomainTests
+/// checks the same against every operation). Director: SPEC §2 lets the director do everything, progress reports and asking
+/// for completion included, and instruct again while the matter is in progress.
+/// </summary>
 public class RoleActionTests
 {
     private static readonly string[] ChangingVerbs = CardVerbs.All.Where(v => v is not (CardVerbs.Refresh or CardVerbs.ShowHistory)).ToArray();
@@ -26,9 +30,9 @@ public class RoleActionTests
     }
 
     [Theory]
-    [InlineData("lead", "registered", "Acknowledge")]
+    [InlineData("lead", "registered", "Acknowledge|Ask transfer")]
     [InlineData("lead", "in-progress", "Acknowledge|Report progress|Ask completion|Ask extension|Ask transfer")]
-    [InlineData("lead", "in-progress+extension", "Acknowledge")]
+    [InlineData("lead", "in-progress+extension", "Acknowledge|Report progress")]
     [InlineData("lead", "awaiting-review", "")]
     [InlineData("lead", "completed", "")]
     [InlineData("co-handler", "registered", "Acknowledge|Accept|Decline|Give opinion|My part done")]
@@ -36,12 +40,13 @@ public class RoleActionTests
     [InlineData("co-handler", "awaiting-review", "")]
     [InlineData("director", "registered", "Instruct|Urge|Cancel matter")]
     [InlineData("director", "registered+transfer", "Instruct|Approve|Reject|Urge|Cancel matter")]
-    [InlineData("director", "in-progress", "Urge|Cancel matter")]
-    [InlineData("director", "in-progress+extension", "Approve|Reject|Urge|Cancel matter")]
+    [InlineData("director", "in-progress", "Instruct|Report progress|Ask completion|Urge|Cancel matter")]
+    [InlineData("director", "in-progress+extension", "Instruct|Approve|Reject|Report progress|Urge|Cancel matter")]
     [InlineData("director", "awaiting-review", "Approve|Reject|Urge|Cancel matter")]
     [InlineData("director", "completed", "Archive")]
     [InlineData("director", "cancelled", "")]
     [InlineData("director", "archived", "")]
+    [InlineData("registrar", "registered", "Urge|Cancel matter")]
     [InlineData("registrar", "in-progress", "Urge")]
     [InlineData("registrar", "awaiting-review", "Urge")]
     [InlineData("registrar", "completed", "")]
@@ -72,21 +77,22 @@ public class RoleActionTests
     [Fact]
     public void BuildMatterCard_CoHandlerWhoAnswered_NoAcceptOrAcknowledgeAgain()
     {
+        // Accepting is implied by a finished part; declining it after all is still open, as in the domain.
         var matter = Fresh() with { CoHandlers = [new CoHandlerView(Samples.Li, CoHandlingState.Done, Acknowledged: true, "已提供")] };
 
-        Assert.Equal("Give opinion", string.Join('|', ButtonsOf("co-handler", "in-progress", matter)));
+        Assert.Equal("Decline|Give opinion", string.Join('|', ButtonsOf("co-handler", "in-progress", matter)));
     }
 
     [Fact]
     public void BuildMatterCard_SeveralRoles_UnionWithoutDuplicatesAndOverflowUnderMore()
     {
         var view = Fresh() with { Registrar = Samples.Wang };
-        var context = new CardContext(MatterRole.Director | MatterRole.Lead | MatterRole.Registrar, Samples.Wang.ObjectId, Roles.Candidates(3), ["a"]);
+        var context = Roles.WithActions(new CardContext(MatterRole.Director | MatterRole.Lead | MatterRole.Registrar, Samples.Wang.ObjectId, Roles.Candidates(3), ["a"]), view);
 
         var json = MatterCard.Build(view, Language.English, context).ToJsonObject();
 
-        Assert.Equal(["Acknowledge", "Report progress", "Ask completion", "Ask extension", "Ask transfer", "More…"], Buttons.TopLevel(json));
-        Assert.Equal(["Acknowledge", "Report progress", "Ask completion", "Ask extension", "Ask transfer", "Urge", "Cancel matter"], Buttons.Reachable(json));
+        Assert.Equal(["Acknowledge", "Instruct", "Report progress", "Ask completion", "Ask extension", "More…"], Buttons.TopLevel(json));
+        Assert.Equal(["Acknowledge", "Instruct", "Report progress", "Ask completion", "Ask extension", "Ask transfer", "Urge", "Cancel matter"], Buttons.Reachable(json));
     }
 
     [Theory]
@@ -101,10 +107,11 @@ public class RoleActionTests
         {
             "other" => [],
             "co-handler" => [CardVerbs.Acknowledge, CardVerbs.Accept, CardVerbs.Decline, CardVerbs.Opinion, CardVerbs.PartDone],
-            "registrar" or "leader" => [CardVerbs.Urge],
+            "registrar" => [CardVerbs.Urge, CardVerbs.Cancel],
+            "leader" => [CardVerbs.Urge],
             "lead" => [CardVerbs.Acknowledge, CardVerbs.Progress, CardVerbs.AskCompletion, CardVerbs.AskExtension, CardVerbs.AskTransfer],
-            _ => ChangingVerbs.Except([CardVerbs.Acknowledge, CardVerbs.Progress, CardVerbs.AskCompletion, CardVerbs.AskExtension,
-                CardVerbs.AskTransfer, CardVerbs.Accept, CardVerbs.Decline, CardVerbs.Opinion, CardVerbs.PartDone]).ToArray(),
+            _ => ChangingVerbs.Except([CardVerbs.Acknowledge, CardVerbs.AskExtension, CardVerbs.AskTransfer,
+                CardVerbs.Accept, CardVerbs.Decline, CardVerbs.Opinion, CardVerbs.PartDone]).ToArray(),
         };
         Assert.All(verbs, v => Assert.Contains(v, allowed));
     }

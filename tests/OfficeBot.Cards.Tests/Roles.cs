@@ -33,7 +33,15 @@ internal static class Roles
             "leader" => (MatterRole.Leader, "leader-oid"),
             _ => (MatterRole.None, "stranger-oid"),
         };
-        return new CardContext(roles, id, Candidates(candidates), RefreshIds(refreshIds), notice);
+        return WithActions(new CardContext(roles, id, Candidates(candidates), RefreshIds(refreshIds), notice), matter);
+    }
+
+    /// <summary>The context with the actions the domain opens to its viewer on the matter <paramref name="matter"/> shows.</summary>
+    public static CardContext WithActions(CardContext context, MatterView matter)
+    {
+        var own = matter.CoHandlers.FirstOrDefault(c => string.Equals(c.Person.ObjectId, context.ViewerObjectId, StringComparison.OrdinalIgnoreCase));
+        var facts = new ActionFacts(context.Viewer, matter.Status, matter.Pending?.Kind, matter.LeadAcknowledged, own?.State, own?.Acknowledged ?? false);
+        return context with { Actions = Permissions.Available(facts) };
     }
 
     public static MatterView In(MatterView matter, string scenario)

@@ -253,6 +253,46 @@ public sealed class MatterLifecycleTests
     }
 
     [Fact]
+    public void AcceptCoHandling_AfterOpinionOrPartDone_ChangesNothing()
+    {
+        var matter = InStatus(MatterStatus.InProgress);
+        Assert.True(matter.GiveOpinion(Co, Now, "建議補充附件").IsChanged);
+        Assert.True(matter.MarkPartDone(Co, Now).IsChanged);
+        var revision = matter.State.Revision;
+
+        Assert.Equal(OutcomeKind.Unchanged, matter.AcceptCoHandling(Co, Now).Kind);
+        Assert.Equal(OutcomeKind.Unchanged, matter.MarkPartDone(Co, Now).Kind);
+        Assert.Equal(CoHandlingState.Done, Assert.Single(matter.State.CoHandlers).State);
+        Assert.Equal(revision, matter.State.Revision);
+        Assert.DoesNotContain(MatterAction.AcceptCoHandling, matter.AvailableActions(Co));
+        Assert.DoesNotContain(MatterAction.MarkPartDone, matter.AvailableActions(Co));
+    }
+
+    [Fact]
+    public void DeclineCoHandling_Twice_KeepsTheFirstReason()
+    {
+        var matter = InStatus(MatterStatus.InProgress);
+        Assert.True(matter.DeclineCoHandling(Co, Now, "非本單位職責").IsChanged);
+
+        Assert.Equal(OutcomeKind.Unchanged, matter.DeclineCoHandling(Co, Now, "人力不足").Kind);
+        Assert.Equal("非本單位職責", Assert.Single(matter.State.CoHandlers).Note);
+        Assert.Contains(MatterAction.AcceptCoHandling, matter.AvailableActions(Co));
+    }
+
+    [Fact]
+    public void AvailableActions_LeadWithExtensionWaiting_ReportsButAsksNothingElse()
+    {
+        var matter = InStatus(MatterStatus.InProgress);
+        Assert.True(matter.AskExtension(Lead, Now, new DueDate(new DateOnly(2026, 12, 20)), null, Zone).IsChanged);
+
+        var actions = matter.AvailableActions(Lead);
+
+        Assert.Equal([MatterAction.Acknowledge, MatterAction.ReportProgress], actions.Order());
+        Assert.DoesNotContain(MatterAction.View, matter.AvailableActions(Director));
+        Assert.Contains(MatterAction.ApproveExtension, matter.AvailableActions(Director));
+    }
+
+    [Fact]
     public void DeclineCoHandling_WithoutReason_IsRefused()
     {
         var matter = InStatus(MatterStatus.InProgress);

@@ -18,7 +18,10 @@ public sealed class CardContexts(PeopleStore people, IOptionsMonitor<OfficeOptio
         var candidates = roles.HasFlag(MatterRole.Director) || roles.HasFlag(MatterRole.Lead)
             ? (await people.AllAsync(matter.State.TenantId, cancellationToken)).Select(p => new PersonView(p.ObjectId, p.DisplayName)).ToList()
             : [];
-        return new CardContext(roles, viewer.Person.ObjectId, candidates, await RefreshUsersAsync(matter, cancellationToken), notice);
+        return new CardContext(roles, viewer.Person.ObjectId, candidates, await RefreshUsersAsync(matter, cancellationToken), notice)
+        {
+            Actions = roles == MatterRole.None ? new HashSet<MatterAction>() : matter.AvailableActions(viewer),
+        };
     }
 
     /// <summary>The neutral view for a shared chat: no one's buttons, but everyone concerned refreshes to their own.</summary>

@@ -186,6 +186,20 @@ public sealed class Matter
         return shared > cardRevision || State.OwnChanges.Any(m => presser.Is(m.ObjectId) && m.Revision > cardRevision);
     }
 
+    /// <summary>
+    /// What <paramref name="actor"/> may press on this matter now (never <see cref="MatterAction.View"/>): exactly the actions
+    /// whose operation would not stop at <see cref="Permissions.Decide"/>, which every operation asks first. Rules on the
+    /// inputs or the clock (once an hour for an urge, the transfer window) are answered by the press.
+    /// </summary>
+    public IReadOnlySet<MatterAction> AvailableActions(Actor actor) => Permissions.Available(FactsFor(actor));
+
+    private ActionFacts FactsFor(Actor actor)
+    {
+        var roles = RolesOf(actor);
+        var own = FindCoHandler(actor.Person);
+        return new ActionFacts(roles, State.Status, State.Pending?.Kind, State.LeadAcknowledged, own?.State, own?.Acknowledged ?? false);
+    }
+
     public bool IsOverdue(DateTimeOffset now, TimeZoneInfo zone) =>
         !State.Status.IsClosed() && State.Due is { } due && due.LateFrom(zone) <= now;
 
@@ -206,9 +220,9 @@ public sealed class Matter
 
     public Outcome Instruct(Actor actor, DateTimeOffset now, Person? lead, IReadOnlyList<Person>? coHandlers, DueDate? due, string? instruction, TimeZoneInfo zone)
     {
-        if (Check(MatterAction.Instruct, actor) is { } refusal)
+        if (Decide(MatterAction.Instruct, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         var newLead = lead ?? State.Lead;
@@ -286,9 +300,9 @@ public sealed class Matter
 
     public Outcome Acknowledge(Actor actor, DateTimeOffset now)
     {
-        if (Check(MatterAction.Acknowledge, actor) is { } refusal)
+        if (Decide(MatterAction.Acknowledge, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         var changed = false;
@@ -311,9 +325,9 @@ public sealed class Matter
 
     public Outcome ReportProgress(Actor actor, DateTimeOffset now, string text)
     {
-        if (Check(MatterAction.ReportProgress, actor) is { } refusal)
+        if (Decide(MatterAction.ReportProgress, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         var note = Clean(text);
@@ -334,14 +348,9 @@ public sealed class Matter
 
     public Outcome AskCompletion(Actor actor, DateTimeOffset now, string? text)
     {
-        if (Check(MatterAction.AskCompletion, actor) is { } refusal)
+        if (Decide(MatterAction.AskCompletion, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
-        }
-
-        if (State.Pending is not null)
-        {
-            return Outcome.Refused(Refusal.AlreadyPending);
+            return early;
         }
 
         if (TooLong(Clean(text)) is { } tooLong)
@@ -361,9 +370,9 @@ public sealed class Matter
 
     public Outcome ApproveCompletion(Actor actor, DateTimeOffset now, string? note = null)
     {
-        if (Check(MatterAction.ApproveCompletion, actor) is { } refusal)
+        if (Decide(MatterAction.ApproveCompletion, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         if (TooLong(Clean(note)) is { } tooLong)
@@ -378,9 +387,9 @@ public sealed class Matter
 
     public Outcome RejectCompletion(Actor actor, DateTimeOffset now, string reason)
     {
-        if (Check(MatterAction.RejectCompletion, actor) is { } refusal)
+        if (Decide(MatterAction.RejectCompletion, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         var why = Clean(reason);
@@ -406,7 +415,8 @@ public sealed class Matter
 
     public Outcome AskExtension(Actor actor, DateTimeOffset now, DueDate newDue, string? reason, TimeZoneInfo zone)
     {
-        if (Check(MatterAction.AskExtension, actor) is { } refusal)
+        const MatterAction action = MatterAction.AskExtension;
+        if (Check(action, actor) is { } refusal)
         {
             return Outcome.Refused(refusal);
         }
@@ -416,9 +426,9 @@ public sealed class Matter
             return Outcome.Unchanged;
         }
 
-        if (State.Pending is not null)
+        if (Decide(action, actor) is { } early)
         {
-            return Outcome.Refused(Refusal.AlreadyPending);
+            return early;
         }
 
         if (DueChangeRefusal(now, newDue, zone) is { } bad)
@@ -438,12 +448,12 @@ public sealed class Matter
 
     public Outcome ApproveExtension(Actor actor, DateTimeOffset now)
     {
-        if (Check(MatterAction.ApproveExtension, actor) is { } refusal)
+        if (Decide(MatterAction.ApproveExtension, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
-        if (State.Pending is not { Kind: RequestKind.Extension, NewDue: { } newDue })
+        if (State.Pending?.NewDue is not { } newDue)
         {
             return Outcome.Refused(Refusal.NothingPending);
         }
@@ -460,14 +470,14 @@ public sealed class Matter
     }
 
     public Outcome RejectExtension(Actor actor, DateTimeOffset now, string reason) =>
-        RejectPending(actor, now, reason, MatterAction.RejectExtension, RequestKind.Extension, HistoryKind.ExtensionRejected);
+        RejectPending(actor, now, reason, MatterAction.RejectExtension, HistoryKind.ExtensionRejected);
 
     /// <summary>The director moves the due date directly.</summary>
     public Outcome Extend(Actor actor, DateTimeOffset now, DueDate newDue, string? reason, TimeZoneInfo zone)
     {
-        if (Check(MatterAction.Extend, actor) is { } refusal)
+        if (Decide(MatterAction.Extend, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         if (State.Due == newDue)
@@ -498,7 +508,8 @@ public sealed class Matter
 
     public Outcome AskTransfer(Actor actor, DateTimeOffset now, Person to, string? reason, TimeZoneInfo zone, WorkingCalendar calendar)
     {
-        if (Check(MatterAction.AskTransfer, actor) is { } refusal)
+        const MatterAction action = MatterAction.AskTransfer;
+        if (Check(action, actor) is { } refusal)
         {
             return Outcome.Refused(refusal);
         }
@@ -508,9 +519,9 @@ public sealed class Matter
             return Outcome.Unchanged;
         }
 
-        if (State.Pending is not null)
+        if (Decide(action, actor) is { } early)
         {
-            return Outcome.Refused(Refusal.AlreadyPending);
+            return early;
         }
 
         if (to.Is(actor.Person))
@@ -538,12 +549,12 @@ public sealed class Matter
 
     public Outcome ApproveTransfer(Actor actor, DateTimeOffset now)
     {
-        if (Check(MatterAction.ApproveTransfer, actor) is { } refusal)
+        if (Decide(MatterAction.ApproveTransfer, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
-        if (State.Pending is not { Kind: RequestKind.Transfer, NewLead: { } to })
+        if (State.Pending?.NewLead is not { } to)
         {
             return Outcome.Refused(Refusal.NothingPending);
         }
@@ -555,14 +566,14 @@ public sealed class Matter
     }
 
     public Outcome RejectTransfer(Actor actor, DateTimeOffset now, string reason) =>
-        RejectPending(actor, now, reason, MatterAction.RejectTransfer, RequestKind.Transfer, HistoryKind.TransferRejected);
+        RejectPending(actor, now, reason, MatterAction.RejectTransfer, HistoryKind.TransferRejected);
 
     /// <summary>The director hands the matter to another lead directly.</summary>
     public Outcome Transfer(Actor actor, DateTimeOffset now, Person to, string? reason)
     {
-        if (Check(MatterAction.Transfer, actor) is { } refusal)
+        if (Decide(MatterAction.Transfer, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         if (State.Lead is { } lead && lead.Is(to))
@@ -585,12 +596,12 @@ public sealed class Matter
         AnswerCoHandling(actor, now, MatterAction.AcceptCoHandling, CoHandlingState.Accepted, HistoryKind.CoHandlingAccepted, null);
 
     public Outcome DeclineCoHandling(Actor actor, DateTimeOffset now, string reason) =>
-        Clean(reason) is null && Check(MatterAction.DeclineCoHandling, actor) is null
+        Clean(reason) is null && Decide(MatterAction.DeclineCoHandling, actor) is null
             ? Outcome.Refused(Refusal.ReasonRequired)
             : AnswerCoHandling(actor, now, MatterAction.DeclineCoHandling, CoHandlingState.Declined, HistoryKind.CoHandlingDeclined, reason);
 
     public Outcome GiveOpinion(Actor actor, DateTimeOffset now, string opinion) =>
-        Clean(opinion) is null && Check(MatterAction.GiveOpinion, actor) is null
+        Clean(opinion) is null && Decide(MatterAction.GiveOpinion, actor) is null
             ? Outcome.Refused(Refusal.TextRequired)
             : AnswerCoHandling(actor, now, MatterAction.GiveOpinion, CoHandlingState.OpinionGiven, HistoryKind.OpinionGiven, opinion);
 
@@ -600,9 +611,9 @@ public sealed class Matter
     /// <summary>A manual urge; the same person may urge the same matter once per <paramref name="interval"/> (default an hour).</summary>
     public Outcome Urge(Actor actor, DateTimeOffset now, string? text, TimeSpan? interval = null)
     {
-        if (Check(MatterAction.Urge, actor) is { } refusal)
+        if (Decide(MatterAction.Urge, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         var last = State.LastUrges.FirstOrDefault(u => actor.Person.Is(u.ObjectId));
@@ -627,9 +638,9 @@ public sealed class Matter
 
     public Outcome Cancel(Actor actor, DateTimeOffset now, string? reason)
     {
-        if (Check(MatterAction.Cancel, actor) is { } refusal)
+        if (Decide(MatterAction.Cancel, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         if (TooLong(Clean(reason)) is { } tooLong)
@@ -644,9 +655,9 @@ public sealed class Matter
 
     public Outcome Archive(Actor actor, DateTimeOffset now)
     {
-        if (Check(MatterAction.Archive, actor) is { } refusal)
+        if (Decide(MatterAction.Archive, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         Record(actor, now, HistoryKind.Archived, "status", State.Status.ToString(), nameof(MatterStatus.Archived));
@@ -672,9 +683,9 @@ public sealed class Matter
 
     private Outcome AnswerCoHandling(Actor actor, DateTimeOffset now, MatterAction action, CoHandlingState next, HistoryKind kind, string? note)
     {
-        if (Check(action, actor) is { } refusal)
+        if (Decide(action, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
+            return early;
         }
 
         if (TooLong(Clean(note)) is { } tooLong)
@@ -684,7 +695,7 @@ public sealed class Matter
 
         var co = FindCoHandler(actor.Person)!;
         var sameNote = string.Equals(Clean(note), co.Note, StringComparison.Ordinal);
-        if (co.State == next && (sameNote || next == CoHandlingState.Accepted))
+        if (co.State == next && sameNote)
         {
             return Outcome.Unchanged;
         }
@@ -694,16 +705,11 @@ public sealed class Matter
         return Touch(true, now);
     }
 
-    private Outcome RejectPending(Actor actor, DateTimeOffset now, string reason, MatterAction action, RequestKind kind, HistoryKind historyKind)
+    private Outcome RejectPending(Actor actor, DateTimeOffset now, string reason, MatterAction action, HistoryKind historyKind)
     {
-        if (Check(action, actor) is { } refusal)
+        if (Decide(action, actor) is { } early)
         {
-            return Outcome.Refused(refusal);
-        }
-
-        if (State.Pending?.Kind != kind)
-        {
-            return Outcome.Refused(Refusal.NothingPending);
+            return early;
         }
 
         var why = Clean(reason);
@@ -767,6 +773,9 @@ public sealed class Matter
             State = State with { LeadAcknowledged = true };
         }
     }
+
+    /// <summary>The gate every operation passes first; <see cref="AvailableActions"/> is built from the same answer.</summary>
+    private Outcome? Decide(MatterAction action, Actor actor) => Permissions.Decide(action, FactsFor(actor));
 
     private CoHandler? FindCoHandler(Person person) => State.CoHandlers.FirstOrDefault(c => c.Person.Is(person));
 

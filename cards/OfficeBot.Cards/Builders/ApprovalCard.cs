@@ -18,15 +18,14 @@ public static class ApprovalCard
             card.Body.Add(Header(matter));
             card.Body.Add(StatusLine(matter, text));
 
-            var decision = RoleActions.Decision(matter);
             if (matter.Pending is not null)
             {
                 AddPending(card.Body, matter, text, limits);
             }
-            else if (decision is { } kind)
+            else if (matter.Status == MatterStatus.AwaitingReview)
             {
                 // A completion asked before requests were recorded: the status alone says what waits.
-                card.Body.Add(new TextBlock(text.PendingRequest + text.Colon + text.RequestName(kind)) { Weight = FontWeight.Bolder, Wrap = true, Color = TextColor.Warning });
+                card.Body.Add(new TextBlock(text.PendingRequest + text.Colon + text.RequestName(RequestKind.Completion)) { Weight = FontWeight.Bolder, Wrap = true, Color = TextColor.Warning });
             }
             else
             {
@@ -38,12 +37,8 @@ public static class ApprovalCard
             AddInstruction(card.Body, matter, text, limits);
             AddCoHandlerNotes(card.Body, matter, text, limits);
 
-            if (decision is { } open && context.Viewer.HasFlag(MatterRole.Director))
-            {
-                var kit = new ActionKit(matter, text, context, limits);
-                var (approve, reject) = RoleActions.DecisionVerbs(open);
-                card.Actions = RoleActions.Arrange([kit.Approve(approve), kit.Reject(reject)], text.ActMore);
-            }
+            var kit = new ActionKit(matter, text, context, limits);
+            card.Actions = RoleActions.Arrange(RoleActions.For(context, kit, RoleActions.Decisions), text.ActMore);
 
             return card;
         });

@@ -15,7 +15,6 @@ public static class CoHandlingRequestCard
         {
             var text = CardText.For(language);
             var card = NewCard(matter, context);
-            var own = RoleActions.OwnEntry(matter, context);
             card.Body.Add(new TextBlock(text.CoHandlingAsked) { Weight = FontWeight.Bolder, Color = TextColor.Accent, Wrap = true });
             card.Body.Add(Header(matter));
             card.Body.Add(StatusLine(matter, text));
@@ -25,11 +24,8 @@ public static class CoHandlingRequestCard
             AddInstruction(card.Body, matter, text, limits);
             AddCoHandlerNotes(card.Body, matter, text, limits);
 
-            if (own is not null && RoleActions.IsWorking(matter.Status))
-            {
-                var kit = new ActionKit(matter, text, context, limits);
-                card.Actions = RoleActions.Arrange(RoleActions.CoHandlerButtons(own, kit), text.ActMore);
-            }
+            var kit = new ActionKit(matter, text, context, limits);
+            card.Actions = RoleActions.Arrange(RoleActions.For(context, kit, RoleActions.CoHandlerAnswers), text.ActMore);
 
             return card;
         });

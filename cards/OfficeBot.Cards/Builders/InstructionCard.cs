@@ -22,7 +22,8 @@ public static class InstructionCard
             AddDescription(card.Body, matter, limits);
 
             // The form's inputs sit in the body, so the card carries no other button that would gather (and require) them.
-            if (context.Viewer.HasFlag(MatterRole.Director) && matter.Status == MatterStatus.Registered)
+            // This card is the first instruction of a registered matter; a director re-instructs later from the matter card.
+            if (context.Actions.Contains(MatterAction.Instruct) && matter.Status == MatterStatus.Registered)
             {
                 var kit = new ActionKit(matter, text, context, limits);
                 var form = new Container { Style = ContainerStyle.Emphasis, Spacing = Spacing.Medium };

@@ -40,7 +40,7 @@ public static class MatterCard
             var card = NewCard(matter, context);
             var hidden = AddContent(card.Body, matter, text, limits);
             var kit = new ActionKit(matter, text, context, limits);
-            card.Actions = RoleActions.Arrange(RoleActions.ForMatterCard(matter, context, kit, hidden > 0), text.ActMore);
+            card.Actions = RoleActions.Arrange(RoleActions.ForMatterCard(context, kit, hidden > 0), text.ActMore);
             return card;
         });
 

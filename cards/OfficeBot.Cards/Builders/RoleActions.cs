@@ -7,123 +7,71 @@ using Button = OfficeBot.Cards.Builders.ActionKit.Button;
 namespace OfficeBot.Cards.Builders;
 
 /// <summary>
-/// Which buttons a viewer gets on a matter, by every role they hold and the matter's status (SPEC §2–3). The domain's
-/// permissions still decide when a button is pressed; these only keep people from seeing buttons they cannot use.
+/// How each action a viewer may take is drawn as a button, and in which order. Which actions those are is the domain's
+/// answer alone (<see cref="CardContext.Actions"/>, from <c>Matter.AvailableActions</c>): a card offers exactly what a
+/// press would be accepted for, so no rule about roles or statuses is repeated here.
 /// </summary>
 internal static class RoleActions
 {
     /// <summary>Teams shows about six buttons in a row; the rest go under "More…".</summary>
     public const int MaxTopLevelActions = 6;
 
-    public static bool IsWorking(MatterStatus status) => status is MatterStatus.Registered or MatterStatus.InProgress;
-
-    public static bool IsOpen(MatterStatus status) => IsWorking(status) || status == MatterStatus.AwaitingReview;
-
-    /// <summary>The viewer's own co-handling entry, when they are a co-handler.</summary>
-    public static CoHandlerView? OwnEntry(MatterView matter, CardContext context) =>
-        context.Viewer.HasFlag(MatterRole.CoHandler) && !string.IsNullOrEmpty(context.ViewerObjectId)
-            ? matter.CoHandlers.FirstOrDefault(c => ActionKit.SameId(c.Person.ObjectId, context.ViewerObjectId))
-            : null;
-
-    /// <summary>The request the director can decide now, if any.</summary>
-    public static RequestKind? Decision(MatterView matter) => matter switch
+    /// <summary>The director's answers to a waiting request.</summary>
+    public static readonly IReadOnlySet<MatterAction> Decisions = new HashSet<MatterAction>
     {
-        { Status: MatterStatus.AwaitingReview } => RequestKind.Completion,
-        { Pending.Kind: RequestKind.Extension, Status: MatterStatus.InProgress } => RequestKind.Extension,
-        { Pending.Kind: RequestKind.Transfer } when IsWorking(matter.Status) => RequestKind.Transfer,
-        _ => null,
+        MatterAction.ApproveCompletion, MatterAction.RejectCompletion,
+        MatterAction.ApproveExtension, MatterAction.RejectExtension,
+        MatterAction.ApproveTransfer, MatterAction.RejectTransfer,
     };
 
-    public static (string Approve, string Reject) DecisionVerbs(RequestKind kind) => kind switch
+    /// <summary>A co-handler's own answers.</summary>
+    public static readonly IReadOnlySet<MatterAction> CoHandlerAnswers = new HashSet<MatterAction>
     {
-        RequestKind.Extension => (CardVerbs.ApproveExtension, CardVerbs.RejectExtension),
-        RequestKind.Transfer => (CardVerbs.ApproveTransfer, CardVerbs.RejectTransfer),
-        _ => (CardVerbs.ApproveCompletion, CardVerbs.RejectCompletion),
+        MatterAction.AcceptCoHandling, MatterAction.DeclineCoHandling, MatterAction.GiveOpinion, MatterAction.MarkPartDone,
     };
 
-    /// <summary>Every button of the matter card for this viewer, most pressing first.</summary>
-    public static List<Button> ForMatterCard(MatterView matter, CardContext context, ActionKit kit, bool historyHidden)
+    /// <summary>
+    /// Every action that has a button, most pressing first: a receipt owed, the director's instruction and decisions, then
+    /// the handler's work, a co-handler's answers, and urge and cancel last. View is the card itself; the director's direct
+    /// extension and transfer are commands, not buttons.
+    /// </summary>
+    private static readonly (MatterAction Action, Func<ActionKit, Button> Draw)[] Drawn =
+    [
+        (MatterAction.Acknowledge, kit => kit.Acknowledge()),
+        (MatterAction.Instruct, kit => kit.Instruct()),
+        (MatterAction.ApproveCompletion, kit => kit.Approve(CardVerbs.ApproveCompletion)),
+        (MatterAction.RejectCompletion, kit => kit.Reject(CardVerbs.RejectCompletion)),
+        (MatterAction.ApproveExtension, kit => kit.Approve(CardVerbs.ApproveExtension)),
+        (MatterAction.RejectExtension, kit => kit.Reject(CardVerbs.RejectExtension)),
+        (MatterAction.ApproveTransfer, kit => kit.Approve(CardVerbs.ApproveTransfer)),
+        (MatterAction.RejectTransfer, kit => kit.Reject(CardVerbs.RejectTransfer)),
+        (MatterAction.Archive, kit => kit.Archive()),
+        (MatterAction.ReportProgress, kit => kit.ReportProgress()),
+        (MatterAction.AskCompletion, kit => kit.AskCompletion()),
+        (MatterAction.AskExtension, kit => kit.AskExtension()),
+        (MatterAction.AskTransfer, kit => kit.AskTransfer()),
+        (MatterAction.AcceptCoHandling, kit => kit.Accept()),
+        (MatterAction.DeclineCoHandling, kit => kit.Decline()),
+        (MatterAction.GiveOpinion, kit => kit.GiveOpinion()),
+        (MatterAction.MarkPartDone, kit => kit.PartDone()),
+        (MatterAction.Urge, kit => kit.Urge()),
+        (MatterAction.Cancel, kit => kit.Cancel()),
+    ];
+
+    /// <summary>The buttons for the viewer's open actions, most pressing first; only those in <paramref name="only"/> when given.</summary>
+    public static IEnumerable<Button> For(CardContext context, ActionKit kit, IReadOnlySet<MatterAction>? only = null) =>
+        Drawn.Where(d => context.Actions.Contains(d.Action) && (only is null || only.Contains(d.Action))).Select(d => d.Draw(kit));
+
+    /// <summary>Every button of the matter card for this viewer, most pressing first, and the full history when some is left out.</summary>
+    public static List<Button> ForMatterCard(CardContext context, ActionKit kit, bool historyHidden)
     {
-        var roles = context.Viewer;
-        var status = matter.Status;
-        var director = roles.HasFlag(MatterRole.Director);
-        var lead = roles.HasFlag(MatterRole.Lead);
-        var own = OwnEntry(matter, context);
-        var buttons = new List<Button>();
-
-        if (IsWorking(status) && ((lead && !matter.LeadAcknowledged) || own is { Acknowledged: false }))
-        {
-            buttons.Add(kit.Acknowledge());
-        }
-
-        if (director)
-        {
-            if (status == MatterStatus.Registered)
-            {
-                buttons.Add(kit.Instruct());
-            }
-
-            if (Decision(matter) is { } kind)
-            {
-                var (approve, reject) = DecisionVerbs(kind);
-                buttons.Add(kit.Approve(approve));
-                buttons.Add(kit.Reject(reject));
-            }
-
-            if (status == MatterStatus.Completed)
-            {
-                buttons.Add(kit.Archive());
-            }
-        }
-
-        if (lead && status == MatterStatus.InProgress && matter.Pending is null)
-        {
-            buttons.Add(kit.ReportProgress());
-            buttons.Add(kit.AskCompletion());
-            buttons.Add(kit.AskExtension());
-            buttons.Add(kit.AskTransfer());
-        }
-
-        if (own is not null && IsWorking(status))
-        {
-            buttons.AddRange(CoHandlerButtons(own, kit));
-        }
-
-        if ((director || roles.HasFlag(MatterRole.Leader) || roles.HasFlag(MatterRole.Registrar)) && IsOpen(status))
-        {
-            buttons.Add(kit.Urge());
-        }
-
-        if (director && IsOpen(status))
-        {
-            buttons.Add(kit.Cancel());
-        }
-
+        var buttons = For(context, kit).ToList();
         if (historyHidden)
         {
             buttons.Add(kit.ShowHistory());
         }
 
         return buttons;
-    }
-
-    public static IEnumerable<Button> CoHandlerButtons(CoHandlerView own, ActionKit kit)
-    {
-        if (own.State == CoHandlingState.Requested)
-        {
-            yield return kit.Accept();
-        }
-
-        if (own.State is not (CoHandlingState.Declined or CoHandlingState.Done))
-        {
-            yield return kit.Decline();
-        }
-
-        yield return kit.GiveOpinion();
-        if (own.State != CoHandlingState.Done)
-        {
-            yield return kit.PartDone();
-        }
     }
 
     /// <summary>One button per verb; beyond <see cref="MaxTopLevelActions"/> the rest go under "More…".</summary>

@@ -4,13 +4,18 @@ using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 using static OfficeBot.Cards.Builders.MatterSections;
-using Button = OfficeBot.Cards.Builders.ActionKit.Button;
 
 namespace OfficeBot.Cards.Builders;
 
 /// <summary>催辦: who presses whom on which matter, how late it is, and the handler's answers (acknowledge, progress, extension).</summary>
 public static class UrgeCard
 {
+    /// <summary>How the urged answer: the handler with a receipt, progress or an extension, a co-handler with their own part.</summary>
+    private static readonly IReadOnlySet<MatterAction> Answers = new HashSet<MatterAction>
+    {
+        MatterAction.Acknowledge, MatterAction.ReportProgress, MatterAction.AskExtension, MatterAction.GiveOpinion, MatterAction.MarkPartDone,
+    };
+
     public static AdaptiveCard Build(MatterView matter, Language language, CardContext context, PersonView urger, string? message) =>
         CardLimits.Fit(limits =>
         {
@@ -39,35 +44,7 @@ public static class UrgeCard
             AddInstruction(card.Body, matter, text, limits);
 
             var kit = new ActionKit(matter, text, context, limits);
-            card.Actions = RoleActions.Arrange(Buttons(matter, context, kit), text.ActMore);
+            card.Actions = RoleActions.Arrange(RoleActions.For(context, kit, Answers), text.ActMore);
             return card;
         });
-
-    private static IEnumerable<Button> Buttons(MatterView matter, CardContext context, ActionKit kit)
-    {
-        if (!RoleActions.IsWorking(matter.Status))
-        {
-            yield break;
-        }
-
-        var lead = context.Viewer.HasFlag(MatterRole.Lead);
-        var own = RoleActions.OwnEntry(matter, context);
-        if ((lead && !matter.LeadAcknowledged) || own is { Acknowledged: false })
-        {
-            yield return kit.Acknowledge();
-        }
-
-        if (lead && matter.Status == MatterStatus.InProgress && matter.Pending is null)
-        {
-            yield return kit.ReportProgress();
-            yield return kit.AskExtension();
-        }
-
-        // Urges also go to open co-handlers; they answer with their own part.
-        if (own is not null && own.State != CoHandlingState.Done)
-        {
-            yield return kit.GiveOpinion();
-            yield return kit.PartDone();
-        }
-    }
 }

@@ -18,4 +18,10 @@ public sealed record CardContext(
 {
     /// <summary>Teams' limit on <c>refresh.userIds</c>.</summary>
     public const int MaxRefreshUsers = 60;
+
+    /// <summary>
+    /// What the domain lets the viewer do on the matter now (<c>Matter.AvailableActions</c>): the cards draw a button for
+    /// each of these and for nothing else. None unless given, so a context nobody filled in draws no buttons.
+    /// </summary>
+    public IReadOnlySet<MatterAction> Actions { get; init; } = new HashSet<MatterAction>();
 }
