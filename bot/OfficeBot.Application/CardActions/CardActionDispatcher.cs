@@ -10,6 +10,7 @@ using OfficeBot.Application.People;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Builders;
+using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
@@ -166,7 +167,9 @@ public sealed partial class CardActionDispatcher
             return new CardActionResult(await MatterReplyAsync(changed, actor, language, say.NothingChanged(changed.Number), cancellationToken), null, [], actor, false);
         }
 
-        return new CardActionResult(await MatterReplyAsync(changed, actor, language, null, cancellationToken), changed, result.Appended, actor, false);
+        // A date picked on a form (instruction, extension) that falls on a day off is taken, with a word about it.
+        var reply = await _cards.ForViewerAsync(changed, actor, language, null, cancellationToken, tone: NoticeTone.Information, note: say.DayOffNote(inputs.Due, _time.Calendar));
+        return new CardActionResult(reply, changed, result.Appended, actor, false);
     }
 
     private Task<Reply> MatterReplyAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken) =>

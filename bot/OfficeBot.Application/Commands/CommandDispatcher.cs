@@ -7,6 +7,7 @@ using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Builders;
+using OfficeBot.Cards.Views;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
@@ -112,7 +113,8 @@ public sealed partial class CommandDispatcher
         }
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
-        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
+        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken,
+            tone: NoticeTone.Good, note: turn.Say.DayOffNote(matter.State.Due, _time.Calendar));
         return reply with { Committed = turn.Say.RegisteredButNotShown(matter.Number) };
     }
 
@@ -174,9 +176,10 @@ public sealed partial class CommandDispatcher
     private Task<Reply> ExtendAsync(ExtendCommand command, Turn turn, CancellationToken cancellationToken)
     {
         var newDue = new DueDate(command.NewDue.Date, command.NewDue.Time);
+        var note = turn.Say.DayOffNote(newDue, _time.Calendar);
         return turn.Actor.IsDirector
-            ? ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.Extend(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.Extended(command.Number), cancellationToken)
-            : ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.AskExtension(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.ExtensionAsked(command.Number), cancellationToken);
+            ? ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.Extend(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.Extended(command.Number), cancellationToken, note: note)
+            : ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.AskExtension(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.ExtensionAsked(command.Number), cancellationToken, note: note);
     }
 
     private async Task<Reply> TransferAsync(TransferCommand command, Turn turn, CancellationToken cancellationToken)
@@ -195,7 +198,9 @@ public sealed partial class CommandDispatcher
             : await ChangeAsync(turn, command.Number, CommandVerb.Transfer, m => m.AskTransfer(turn.Actor, _time.Now, to, command.Reason, _time.Zone, _time.Calendar), turn.Say.TransferAsked(command.Number), cancellationToken);
     }
 
-    private async Task<Reply> ChangeAsync(Turn turn, int number, CommandVerb verb, Func<Matter, Outcome> operation, string done, CancellationToken cancellationToken, string? unchanged = null)
+    /// <param name="note">A line under the confirmation when the change went through (a due date on a day off).</param>
+    private async Task<Reply> ChangeAsync(Turn turn, int number, CommandVerb verb, Func<Matter, Outcome> operation, string done, CancellationToken cancellationToken, string? unchanged = null,
+        string? note = null)
     {
         ChangeResult result;
         try
@@ -217,8 +222,13 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.Refused(refusal, matter.Status), verb);
         }
 
-        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
-        return result.Outcome.IsChanged ? reply with { Committed = turn.Say.ChangedButNotShown(number) } : reply;
+        if (!result.Outcome.IsChanged)
+        {
+            return await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, unchanged ?? turn.Say.NothingChanged(number), cancellationToken, tone: NoticeTone.Information);
+        }
+
+        var reply = await _cards.ForViewerAsync(matter, turn.Actor, turn.Language, done, cancellationToken, tone: NoticeTone.Good, note: note);
+        return reply with { Committed = turn.Say.ChangedButNotShown(number) };
     }
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));
