@@ -19,7 +19,8 @@ namespace OfficeBot.Application.CardActions;
 
 /// <summary>
 /// A press of an Action.Execute button: who, which verb, on which matter at which revision, with the form's inputs;
-/// <paramref name="PressedCard"/> is the card's message (<c>conversation|activity</c>) when Teams says which it was.
+/// <paramref name="PressedCard"/> is the card's message (<c>conversation|activity</c>) when Teams says which it was;
+/// <paramref name="Remembered"/> is the language the presser last wrote in (a press carries no text of its own).
 /// </summary>
 public sealed record CardActionRequest(
     string TenantId,
@@ -28,7 +29,8 @@ public sealed record CardActionRequest(
     CardActionData? Data,
     IReadOnlyDictionary<string, string?> Inputs,
     string? Locale,
-    string? PressedCard = null);
+    string? PressedCard = null,
+    Language? Remembered = null);
 
 /// <summary>The card for the presser, and — when the matter changed — what changed, for the follow-up (notifications, updates in place).</summary>
 public sealed record CardActionResult(Reply Reply, Matter? Changed, IReadOnlyList<HistoryEntry> Appended, Actor Actor, bool Refused);
@@ -91,7 +93,7 @@ public sealed partial class CardActionDispatcher
 
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
-        var language = request.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : _defaultLanguage;
+        var language = Languages.Choose(TextScript.Unclear, request.Locale, request.Remembered, _defaultLanguage);
         var say = new Messages(language);
         var actor = _roles.ActorFor(request.Sender);
         if (request.Data is not { } data)

@@ -63,17 +63,17 @@ public sealed partial class CommandDispatcher
     public async Task<Reply> HandleAsync(IncomingMessage message, IMemberDirectory members, CancellationToken cancellationToken)
     {
         var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone, message.Locale));
-        var language = message.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : parsed.Command is HelpCommand { Asked: false } ? _defaultLanguage : parsed.Script;
+        var language = Languages.Choose(parsed.Written, message.Locale, message.Remembered, _defaultLanguage);
         var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey);
 
         if (parsed.Error is { } error)
         {
             LogRejected(message.TenantId, error.Kind);
-            return Error(turn, turn.Say.ParseProblem(error), CommandParser.VerbOf(error.CommandWord) ?? CommandVerb.Help);
+            return Error(turn, turn.Say.ParseProblem(error), CommandParser.VerbOf(error.CommandWord) ?? CommandVerb.Help) with { Language = language };
         }
 
         var command = parsed.Command ?? new HelpCommand(false);
-        return await _routes[command.GetType()](command, turn, cancellationToken);
+        return await _routes[command.GetType()](command, turn, cancellationToken) with { Language = language };
     }
 
     private void Route<T>(Func<T, Turn, CancellationToken, Task<Reply>> handler)

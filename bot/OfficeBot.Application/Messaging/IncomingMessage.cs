@@ -6,7 +6,7 @@ namespace OfficeBot.Application.Messaging;
 /// <summary>
 /// A chat message as the application sees it: who, in which tenant, what they wrote, whom they mentioned.
 /// <see cref="RequestKey"/> identifies the delivery (conversation and activity id), so a message delivered twice
-/// registers one matter.
+/// registers one matter. <see cref="Remembered"/> is the language the sender last wrote in, if known.
 /// </summary>
 public sealed record IncomingMessage(
     string TenantId,
@@ -14,7 +14,8 @@ public sealed record IncomingMessage(
     string Text,
     IReadOnlyList<MentionRef> Mentions,
     string? Locale,
-    string? RequestKey = null);
+    string? RequestKey = null,
+    Language? Remembered = null);
 
 /// <summary>Turns a mentioned Teams user into a person of the tenant (Entra object id), or null if they are not in the conversation.</summary>
 public interface IMemberDirectory

@@ -39,8 +39,9 @@ public enum ParseErrorKind
 public sealed record ParseError(ParseErrorKind Kind, string CommandWord, string? Detail);
 
 /// <summary>Exactly one of <paramref name="Command"/> and <paramref name="Error"/> is set.
-/// <paramref name="Script"/> is the script the command word was written in (for the reply).</summary>
-public sealed record ParseResult(Command? Command, ParseError? Error, Language Script)
+/// <paramref name="Script"/> is the script the command word was written in, falling back on the locale;
+/// <paramref name="Written"/> is only what the text itself tells (for choosing the reply's language, see <see cref="Languages.Choose"/>).</summary>
+public sealed record ParseResult(Command? Command, ParseError? Error, Language Script, TextScript Written = TextScript.Unclear)
 {
     public bool Succeeded => Command is not null;
 }
