@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OfficeBot.Application.People;
 using OfficeBot.Cards.Actions;
@@ -145,6 +146,24 @@ public sealed class LanguageTests : IAsyncLifetime
 
         Assert.Equal("zh-Hans", (await _bot.Services.GetRequiredService<PeopleStore>().FindAsync(TenantA, Mei.AadObjectId, CancellationToken.None))?.Locale);
         Assert.Equal(before.ETag, (await PeopleRowAsync(Mei)).ETag);
+    }
+
+    [Fact]
+    public async Task StoreBusy_AfterWritingSimplified_IsSaidInSimplified()
+    {
+        await _bot.AskAsync(Mei, "帮助", "en-US");
+        using var holder = new SqliteConnection($"Data Source={_bot.DatabasePath};Pooling=False");
+        holder.Open();
+        using var lockFile = holder.CreateCommand();
+        lockFile.CommandText = "BEGIN EXCLUSIVE;";
+        lockFile.ExecuteNonQuery();
+
+        var reply = await _bot.AskAsync(Mei, "新事项 锁定时登记", "en-US");
+
+        Assert.Equal("办公室记录正忙，没有任何数据被更改，请稍后再试。", reply.Text);
+        using var release = holder.CreateCommand();
+        release.CommandText = "ROLLBACK;";
+        release.ExecuteNonQuery();
     }
 
     [Fact]

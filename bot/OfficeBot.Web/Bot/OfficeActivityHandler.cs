@@ -48,13 +48,13 @@ public sealed partial class OfficeActivityHandler(
         {
             // A locked store answers at once, and truthfully: nothing was written.
             LogStoreBusy(logger, e.Message);
-            await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).StoreBusy), cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text(SayTo(turnContext.Activity).StoreBusy), cancellationToken);
         }
         catch (Storage.EntityTooLargeException e) when (!turnContext.Responded)
         {
             // Refused by the storage port before anything was written, so "nothing was changed" is true.
             LogTooLarge(logger, e.Message);
-            await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).TooLarge), cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text(SayTo(turnContext.Activity).TooLarge), cancellationToken);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed partial class OfficeActivityHandler(
             return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
         }
 
-        var say = new Messages(Languages.FromLocale(((Activity)turnContext.Activity).Locale));
+        var say = SayTo(turnContext.Activity);
         try
         {
             var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
@@ -97,6 +97,19 @@ public sealed partial class OfficeActivityHandler(
             LogInvokeFailed(logger, e);
             return CardAnswer(say, say.ActionFailed);
         }
+    }
+
+    /// <summary>
+    /// Words for an answer the application could not give (a busy store, a failure): in the language this instance
+    /// remembers for the person, without asking the store, else the client's.
+    /// </summary>
+    private Messages SayTo(IActivity activity)
+    {
+        Language? remembered = activity.From?.AadObjectId is { Length: > 0 } objectId
+            && recentlySaved.TryGetValue(LanguageKey(TenantOf(activity), objectId), out string? locale) && !string.IsNullOrEmpty(locale)
+                ? Languages.FromLocale(locale)
+                : null;
+        return new Messages(Languages.Choose(TextScript.Unclear, ((Activity)activity).Locale, remembered, Language.English));
     }
 
     private static InvokeResponse CardAnswer(Messages say, string text) => new()
