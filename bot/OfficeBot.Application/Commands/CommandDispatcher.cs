@@ -62,7 +62,7 @@ public sealed partial class CommandDispatcher
 
     public async Task<Reply> HandleAsync(IncomingMessage message, IMemberDirectory members, CancellationToken cancellationToken)
     {
-        var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone, message.Locale));
+        var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone));
         var language = Languages.Choose(parsed.Written, message.Locale, message.Remembered, _defaultLanguage);
         var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey);
 
