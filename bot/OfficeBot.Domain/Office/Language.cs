@@ -29,8 +29,9 @@ public static class Languages
     /// <summary>
     /// The language to answer a person in. The script they typed wins when it is clear, so 「帮助」 from a client that
     /// says en-US (the Agents Playground always does) is answered in Simplified; then a Chinese client locale; then an
-    /// English command word; then the language the person last wrote in (card presses carry no text); then the locale;
-    /// then the office default when there is no locale at all.
+    /// English command word; then the language the person was last answered in (card presses carry no text); then the
+    /// locale; then the office default when there is no locale at all. Chinese without a telling character keeps the
+    /// person's Chinese script, else the office's, else Traditional.
     /// </summary>
     public static Language Choose(TextScript text, string? locale, Language? remembered, Language officeDefault)
     {
