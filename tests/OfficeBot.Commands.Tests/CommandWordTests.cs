@@ -97,20 +97,19 @@ public class CommandWordTests
     }
 
     [Theory]
-    [InlineData("新事項 報告", null, Language.Traditional)]
-    [InlineData("新事项 报告", null, Language.Simplified)]
-    [InlineData("new report", "zh-TW", Language.English)]
-    [InlineData("查看 #3", null, Language.Traditional)]
-    [InlineData("查看 #3", "zh-CN", Language.Simplified)]
-    [InlineData("延期 #3 下周五 出差", "zh-TW", Language.Simplified)]
-    [InlineData("延期 #3 下週五 出差", "zh-CN", Language.Traditional)]
-    [InlineData("?", "zh-CN", Language.Simplified)]
-    [InlineData("這是什麼", null, Language.Traditional)]
-    public void Parse_AnyCommand_ReportsScriptOfCommandWord(string text, string? locale, Language expected)
+    [InlineData("新事項 報告", TextScript.Traditional)]
+    [InlineData("新事项 报告", TextScript.Simplified)]
+    [InlineData("new report", TextScript.English)]
+    [InlineData("查看 #3", TextScript.Chinese)]
+    [InlineData("延期 #3 下周五 出差", TextScript.Simplified)]
+    [InlineData("延期 #3 下週五 出差", TextScript.Traditional)]
+    [InlineData("?", TextScript.Unclear)]
+    [InlineData("這是什麼", TextScript.Traditional)]
+    public void Parse_AnyCommand_ReportsTheScriptTheTextTells(string text, TextScript expected)
     {
-        var result = Parser.Parse(new ParseInput(text, [], Now, Zone, locale));
+        var result = Parser.Parse(new ParseInput(text, [], Now, Zone));
 
-        Assert.Equal(expected, result.Script);
+        Assert.Equal(expected, result.Written);
     }
 
     [Theory]

@@ -19,4 +19,12 @@ public sealed class WorkingCalendarTests
     [InlineData("2026-11-28", 1, "2026-11-30")]
     public void AddWorkingDays_LandsOnAWorkingDay(string from, int days, string expected) =>
         Assert.Equal(DateOnly.Parse(expected), WorkingCalendar.WeekdaysOnly.AddWorkingDays(DateOnly.Parse(from), days));
+
+    [Theory]
+    [InlineData("2026-12-12", "2026-12-11")] // Saturday → Friday
+    [InlineData("2026-12-13", "2026-12-11")] // Sunday → Friday
+    [InlineData("2026-12-14", "2026-12-11")] // Monday → Friday
+    [InlineData("2026-12-10", "2026-12-09")]
+    public void LastWorkingDayBefore_SkipsBackOverTheWeekend(string day, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected), WorkingCalendar.WeekdaysOnly.LastWorkingDayBefore(DateOnly.Parse(day)));
 }

@@ -10,6 +10,7 @@ using OfficeBot.Application.People;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Builders;
+using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
@@ -21,6 +22,7 @@ namespace OfficeBot.Application.CardActions;
 /// <paramref name="PressedCard"/> is the card's message (<c>conversation|activity</c>) when Teams says which it was.
 /// <paramref name="Members"/> is the roster of the conversation where the card was pressed: it names a person picked
 /// from the organisation's directory whom OfficeBot has not met yet (without it, only people already met are accepted).
+/// <paramref name="Remembered"/> is the language the presser last wrote in (a press carries no text of its own).
 /// </summary>
 public sealed record CardActionRequest(
     string TenantId,
@@ -30,7 +32,8 @@ public sealed record CardActionRequest(
     IReadOnlyDictionary<string, string?> Inputs,
     string? Locale,
     string? PressedCard = null,
-    IMemberDirectory? Members = null);
+    IMemberDirectory? Members = null,
+    Language? Remembered = null);
 
 /// <summary>The card for the presser, and — when the matter changed — what changed, for the follow-up (notifications, updates in place).</summary>
 public sealed record CardActionResult(Reply Reply, Matter? Changed, IReadOnlyList<HistoryEntry> Appended, Actor Actor, bool Refused);
@@ -96,7 +99,7 @@ public sealed partial class CardActionDispatcher
 
     public async Task<CardActionResult> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
-        var language = request.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : _defaultLanguage;
+        var language = Languages.Choose(TextScript.Unclear, request.Locale, request.Remembered, _defaultLanguage);
         var say = new Messages(language);
         var actor = _roles.ActorFor(request.Sender);
         if (request.Data is not { } data)
@@ -175,7 +178,9 @@ public sealed partial class CardActionDispatcher
             return new CardActionResult(await MatterReplyAsync(changed, actor, language, say.NothingChanged(changed.Number), cancellationToken), null, [], actor, false);
         }
 
-        return new CardActionResult(await MatterReplyAsync(changed, actor, language, null, cancellationToken), changed, result.Appended, actor, false);
+        // A date picked on a form (instruction, extension) that falls on a day off is taken, with a word about it.
+        var reply = await _cards.ForViewerAsync(changed, actor, language, null, cancellationToken, tone: NoticeTone.Information, note: say.DayOffNote(inputs.Due, _time.Calendar));
+        return new CardActionResult(reply, changed, result.Appended, actor, false);
     }
 
     private Task<Reply> MatterReplyAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken) =>

@@ -7,6 +7,7 @@ using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Builders;
+using OfficeBot.Cards.Views;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
@@ -64,18 +65,18 @@ public sealed partial class CommandDispatcher
 
     public async Task<Reply> HandleAsync(IncomingMessage message, IMemberDirectory members, CancellationToken cancellationToken)
     {
-        var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone, message.Locale));
-        var language = message.Locale is { Length: > 0 } locale ? Languages.FromLocale(locale) : parsed.Command is HelpCommand { Asked: false } ? _defaultLanguage : parsed.Script;
+        var parsed = _parser.Parse(new ParseInput(message.Text, message.Mentions, _time.Now, _time.Zone));
+        var language = Languages.Choose(parsed.Written, message.Locale, message.Remembered, _defaultLanguage);
         var turn = new Turn(message.TenantId, _roles.ActorFor(message.Sender), language, members, message.RequestKey) { SharedChat = message.SharedChat };
 
         if (parsed.Error is { } error)
         {
             LogRejected(message.TenantId, error.Kind);
-            return Error(turn, turn.Say.ParseProblem(error), CommandParser.VerbOf(error.CommandWord) ?? CommandVerb.Help);
+            return Error(turn, turn.Say.ParseProblem(error), CommandParser.VerbOf(error.CommandWord) ?? CommandVerb.Help) with { Language = language };
         }
 
         var command = parsed.Command ?? new HelpCommand(false);
-        return await _routes[command.GetType()](command, turn, cancellationToken);
+        return await _routes[command.GetType()](command, turn, cancellationToken) with { Language = language };
     }
 
     private void Route<T>(Func<T, Turn, CancellationToken, Task<Reply>> handler)
@@ -115,7 +116,8 @@ public sealed partial class CommandDispatcher
         }
 
         LogRegistered(turn.TenantId, matter.Number, matter.Status);
-        var reply = await MatterReplyAsync(matter, turn, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken);
+        var reply = await MatterReplyAsync(matter, turn, turn.Say.Registered(matter.Number, matter.Status == MatterStatus.Registered, turn.Actor.IsDirector), cancellationToken,
+            NoticeTone.Good, turn.Say.DayOffNote(matter.State.Due, _time.Calendar));
         return reply with { Committed = turn.Say.RegisteredButNotShown(matter.Number) };
     }
 
@@ -177,9 +179,10 @@ public sealed partial class CommandDispatcher
     private Task<Reply> ExtendAsync(ExtendCommand command, Turn turn, CancellationToken cancellationToken)
     {
         var newDue = new DueDate(command.NewDue.Date, command.NewDue.Time);
+        var note = turn.Say.DayOffNote(newDue, _time.Calendar);
         return turn.Actor.IsDirector
-            ? ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.Extend(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.Extended(command.Number), cancellationToken)
-            : ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.AskExtension(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.ExtensionAsked(command.Number), cancellationToken);
+            ? ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.Extend(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.Extended(command.Number), cancellationToken, note: note)
+            : ChangeAsync(turn, command.Number, CommandVerb.Extend, m => m.AskExtension(turn.Actor, _time.Now, newDue, command.Reason, _time.Zone), turn.Say.ExtensionAsked(command.Number), cancellationToken, note: note);
     }
 
     private async Task<Reply> TransferAsync(TransferCommand command, Turn turn, CancellationToken cancellationToken)
@@ -198,7 +201,9 @@ public sealed partial class CommandDispatcher
             : await ChangeAsync(turn, command.Number, CommandVerb.Transfer, m => m.AskTransfer(turn.Actor, _time.Now, to, command.Reason, _time.Zone, _time.Calendar), turn.Say.TransferAsked(command.Number), cancellationToken);
     }
 
-    private async Task<Reply> ChangeAsync(Turn turn, int number, CommandVerb verb, Func<Matter, Outcome> operation, string done, CancellationToken cancellationToken, string? unchanged = null)
+    /// <param name="note">A line under the confirmation when the change went through (a due date on a day off).</param>
+    private async Task<Reply> ChangeAsync(Turn turn, int number, CommandVerb verb, Func<Matter, Outcome> operation, string done, CancellationToken cancellationToken, string? unchanged = null,
+        string? note = null)
     {
         ChangeResult result;
         try
@@ -220,15 +225,21 @@ public sealed partial class CommandDispatcher
             return Error(turn, turn.Say.Refused(refusal, matter.Status), verb);
         }
 
-        var reply = await MatterReplyAsync(matter, turn, result.Outcome.IsChanged ? done : unchanged ?? turn.Say.NothingChanged(number), cancellationToken);
-        return result.Outcome.IsChanged ? reply with { Committed = turn.Say.ChangedButNotShown(number) } : reply;
+        if (!result.Outcome.IsChanged)
+        {
+            return await MatterReplyAsync(matter, turn, unchanged ?? turn.Say.NothingChanged(number), cancellationToken, NoticeTone.Information);
+        }
+
+        var reply = await MatterReplyAsync(matter, turn, done, cancellationToken, NoticeTone.Good, note);
+        return reply with { Committed = turn.Say.ChangedButNotShown(number) };
     }
 
     /// <summary>The matter card for the person who wrote — or, in a shared chat, the neutral card everyone there sees.</summary>
-    private Task<Reply> MatterReplyAsync(Matter matter, Turn turn, string? notice, CancellationToken cancellationToken) =>
+    private Task<Reply> MatterReplyAsync(Matter matter, Turn turn, string? notice, CancellationToken cancellationToken,
+        NoticeTone tone = NoticeTone.Attention, string? note = null) =>
         turn.SharedChat
-            ? _cards.ForSharedChatAsync(matter, turn.Language, notice, cancellationToken)
-            : _cards.ForViewerAsync(matter, turn.Actor, turn.Language, notice, cancellationToken);
+            ? _cards.ForSharedChatAsync(matter, turn.Language, notice, cancellationToken, tone, note)
+            : _cards.ForViewerAsync(matter, turn.Actor, turn.Language, notice, cancellationToken, tone: tone, note: note);
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));
 

@@ -139,7 +139,9 @@ public sealed partial class MatterFollowUp(
         var title = matter.State.Title;
         string NameOf(string id) => matter.People().FirstOrDefault(p => p.Is(id))?.DisplayName ?? id;
 
-        var context = await contexts.ForAsync(matter, viewer, notice is Notice.Decision or Notice.Update ? $"{entry.Actor.DisplayName}: {say.History(entry, NameOf)}" : null, cancellationToken);
+        // What someone else did is news, not a problem: it is not drawn in warning colours.
+        var context = await contexts.ForAsync(matter, viewer, notice is Notice.Decision or Notice.Update ? $"{entry.Actor.DisplayName}: {say.History(entry, NameOf)}" : null, cancellationToken)
+            with { Tone = NoticeTone.Information };
         var reply = notice switch
         {
             Notice.Assigned => new Reply(say.AssignedToYou(matter.Number, title), MatterCard.Build(view, language, context), matter.Number),

@@ -1,4 +1,7 @@
+using System.Globalization;
+using OfficeBot.Cards.Localization;
 using OfficeBot.Commands;
+using OfficeBot.Domain.Calendar;
 using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
@@ -190,10 +193,34 @@ public sealed class Messages(Language language)
     public string Registered(int number, bool awaitingInstruction, bool byDirector) => (awaitingInstruction, byDirector) switch
     {
         (false, _) => Pick($"Registered #{number} and assigned.", $"已登記並交辦 #{number}。", $"已登记并交办 #{number}。"),
-        (true, true) => Pick($"Registered #{number}. Name its lead with \"transfer #{number} @person\" to start it.",
-            $"已登記 #{number}。以「轉辦 #{number} @人」指定主辦即開始辦理。", $"已登记 #{number}。以「转办 #{number} @人」指定主办即开始办理。"),
+        // Points at the button the card below shows, by the label it shows.
+        (true, true) => Pick($"Registered #{number}. Press \"{CardText.For(Language).ActInstruct}\" to name its lead and start it.",
+            $"已登記 #{number}。按「{CardText.For(Language).ActInstruct}」指定主辦人即開始辦理。", $"已登记 #{number}。点「{CardText.For(Language).ActInstruct}」指定主办人即开始办理。"),
         _ => Pick($"Registered #{number}. It waits for the director's instruction.", $"已登記 #{number}，待主任批辦。", $"已登记 #{number}，待主任批办。"),
     };
+
+    /// <summary>
+    /// A due date on a day off is accepted as given (the person may mean it), with the working day before it named,
+    /// since that is when the work is really needed; null when <paramref name="due"/> is a working day.
+    /// </summary>
+    public string? DayOffNote(DueDate? due, WorkingCalendar calendar)
+    {
+        if (due is not { Date: var day } || calendar.IsWorkingDay(day))
+        {
+            return null;
+        }
+
+        var before = calendar.LastWorkingDayBefore(day);
+        var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        var month = before.ToString("MMM", CultureInfo.InvariantCulture);
+        return Pick(
+            $"Due on {(weekend ? $"a {day.DayOfWeek}" : "a holiday")} — {before.DayOfWeek} {before.Day} {month} is the last working day before it.",
+            $"期限是{(weekend ? ChineseWeekday(day) : "假日")}——此前最後一個工作日是{before.Month}月{before.Day}日（{ChineseWeekday(before)}）。",
+            $"期限是{(weekend ? ChineseWeekday(day) : "假日")}——此前最后一个工作日是{before.Month}月{before.Day}日（{ChineseWeekday(before)}）。");
+    }
+
+    // 星期 names are written alike in both scripts.
+    private static string ChineseWeekday(DateOnly day) => "星期" + "日一二三四五六"[(int)day.DayOfWeek];
 
     public string Acknowledged(int number) => Pick($"Receipt of #{number} acknowledged.", $"已簽收 #{number}。", $"已签收 #{number}。");
 

@@ -6,7 +6,8 @@ namespace OfficeBot.Application.Messaging;
 /// <summary>
 /// A chat message as the application sees it: who, in which tenant, what they wrote, whom they mentioned.
 /// <see cref="RequestKey"/> identifies the delivery (conversation and activity id), so a message delivered twice
-/// registers one matter. <see cref="SharedChat"/>: written in a group chat or channel, where a card is seen by everyone.
+/// registers one matter. <see cref="Remembered"/> is the language the sender last wrote in, if known.
+/// <see cref="SharedChat"/>: written in a group chat or channel, where a card is seen by everyone.
 /// </summary>
 public sealed record IncomingMessage(
     string TenantId,
@@ -14,7 +15,8 @@ public sealed record IncomingMessage(
     string Text,
     IReadOnlyList<MentionRef> Mentions,
     string? Locale,
-    string? RequestKey = null)
+    string? RequestKey = null,
+    Language? Remembered = null)
 {
     public bool SharedChat { get; init; }
 }

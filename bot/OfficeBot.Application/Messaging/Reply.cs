@@ -1,4 +1,5 @@
 using OfficeBot.Cards.Model;
+using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Application.Messaging;
 
@@ -13,4 +14,7 @@ public sealed record Reply(string Summary, AdaptiveCard Card, int? MatterNumber 
 
     /// <summary>The revision of the matter the card was drawn from (0: not drawn from a matter); a card never needs updating to the state it already shows.</summary>
     public int Revision { get; init; }
+
+    /// <summary>The language the answer is in, when the answer chose it from what the person wrote (to remember it for them).</summary>
+    public Language? Language { get; init; }
 }

@@ -7,7 +7,8 @@ namespace OfficeBot.Application.People;
 
 /// <summary>
 /// The people of a tenant the bot has met (they wrote to it, installed it, or were mentioned), with the name Teams shows
-/// and the language of their client. Cards offer them as choices, e.g. a lead in the director's instruction form.
+/// and, as a locale tag, the language they were last answered in (their client's at first; the script they write in once
+/// they write), which their notifications follow. Cards offer them as choices, e.g. a lead in the director's instruction form.
 /// <see cref="TeamsUserId"/> lets the bot open a personal chat with someone it has only met in a channel;
 /// <see cref="UnreachableSince"/> records that a message to them could not be delivered (for the director), until they
 /// next talk to the bot.

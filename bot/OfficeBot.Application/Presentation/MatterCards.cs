@@ -1,6 +1,7 @@
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Cards.Builders;
+using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 
@@ -11,10 +12,13 @@ public sealed class MatterCards(MatterService matters, MatterPresenter presenter
 {
     /// <param name="notice">A line at the top of the card (a confirmation, a refusal, what changed), or null.</param>
     /// <param name="summary">What notifications and screen readers show; defaults to the notice, else "#12 title".</param>
-    public async Task<Reply> ForViewerAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken, string? summary = null)
+    /// <param name="tone">Whether the notice is a problem (warning colours), a success or plain information.</param>
+    /// <param name="note">A plain line under the notice, e.g. that the due date falls on a day off.</param>
+    public async Task<Reply> ForViewerAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken, string? summary = null,
+        NoticeTone tone = NoticeTone.Attention, string? note = null)
     {
         var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        var context = await contexts.ForAsync(matter, viewer, notice, cancellationToken);
+        var context = await contexts.ForAsync(matter, viewer, notice, cancellationToken) with { Tone = tone, Note = note };
         var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
         return new Reply(summary ?? notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
     }
@@ -23,10 +27,11 @@ public sealed class MatterCards(MatterService matters, MatterPresenter presenter
     /// The card for a group chat or channel: no one's buttons (everyone there sees it), with a refresh that gives each of
     /// the matter's people and the directors their own view.
     /// </summary>
-    public async Task<Reply> ForSharedChatAsync(Matter matter, Language language, string? notice, CancellationToken cancellationToken)
+    public async Task<Reply> ForSharedChatAsync(Matter matter, Language language, string? notice, CancellationToken cancellationToken,
+        NoticeTone tone = NoticeTone.Attention, string? note = null)
     {
         var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        var context = await contexts.NeutralAsync(matter, cancellationToken, notice);
+        var context = await contexts.NeutralAsync(matter, cancellationToken, notice) with { Tone = tone, Note = note };
         var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
         return new Reply(notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
     }

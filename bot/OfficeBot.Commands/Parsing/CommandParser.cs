@@ -32,27 +32,27 @@ public sealed partial class CommandParser
 
         if (input.Text is { Length: > InputLimits.Message } tooLong)
         {
-            return MessageTooLong(tooLong, input.Locale);
+            return MessageTooLong(tooLong);
         }
 
         var message = MessageText.From(input.Text);
         var body = message.Body;
         if (CommandWords.Match(body) is not { } word)
         {
-            return FreeText(body, input.Locale);
+            return FreeText(body);
         }
 
         var args = body[word.Text.Length..].TrimStart(' ', ':', '：', ',', '，');
-        var script = ScriptOf(word, args, input.Locale);
+        var written = WrittenOf(word, args);
 
         switch (word.Verb)
         {
             case CommandVerb.Help:
-                return new ParseResult(new HelpCommand(Asked: true), null, script);
+                return new ParseResult(new HelpCommand(Asked: true), null, written);
             case CommandVerb.Mine or CommandVerb.Overdue or CommandVerb.AwaitingReview:
                 return IsBareListCommand(args)
-                    ? new ParseResult(new ListMattersCommand(ListKindOf(word.Verb)), null, script)
-                    : FreeText(body, input.Locale);
+                    ? new ParseResult(new ListMattersCommand(ListKindOf(word.Verb)), null, written)
+                    : FreeText(body);
         }
 
         var commandWord = word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;
@@ -73,11 +73,11 @@ public sealed partial class CommandParser
             : ParseNumbered(word.Verb, args, mentions, officeNow);
 
         return outcome.Command is { } command
-            ? new ParseResult(command, null, script)
+            ? new ParseResult(command, null, written)
             : Fail(outcome.Error, outcome.Detail);
 
         ParseResult Fail(ParseErrorKind kind, string? detail) =>
-            new(null, new ParseError(kind, commandWord, detail), script);
+            new(null, new ParseError(kind, commandWord, detail), written);
     }
 
     private ArgumentOutcome ParseNumbered(CommandVerb verb, string args, MentionTable mentions, DateTime officeNow)
@@ -160,27 +160,34 @@ public sealed partial class CommandParser
             : null;
 
     // Answered from the first words only: the rest of an oversized message is not parsed at all.
-    private static ParseResult MessageTooLong(string text, string? locale)
+    private static ParseResult MessageTooLong(string text)
     {
         var head = MessageText.From(text[..64]).Body;
         var word = CommandWords.Match(head);
-        var script = word is null ? FreeText(head, locale).Script : ScriptOf(word, head[word.Text.Length..], locale);
+        var written = word is null ? FreeText(head).Written : WrittenOf(word, head[word.Text.Length..]);
         var commandWord = word is null ? string.Empty : word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;
         return new ParseResult(null, new ParseError(ParseErrorKind.MessageTooLong, commandWord,
-            text.Length.ToString(CultureInfo.InvariantCulture)), script);
+            text.Length.ToString(CultureInfo.InvariantCulture)), written);
     }
 
-    private static ParseResult FreeText(string body, string? locale) =>
-        new(new HelpCommand(Asked: false), null,
-            ScriptDetector.HasCjk(body) ? ScriptDetector.ChineseScript(body, locale) : Language.English);
+    // Latin letters that are not a command word ("ok", "thanks") say nothing sure about the language.
+    private static ParseResult FreeText(string body) =>
+        new(new HelpCommand(Asked: false), null, ScriptDetector.HasCjk(body) ? ChineseWritten(body) : TextScript.Unclear);
 
-    private static Language ScriptOf(CommandWord word, string args, string? locale) => word.Script switch
+    private static TextScript WrittenOf(CommandWord word, string args) => word.Script switch
     {
-        WordScript.English => Language.English,
-        WordScript.Traditional => Language.Traditional,
-        WordScript.Simplified => Language.Simplified,
-        WordScript.Chinese => ScriptDetector.ChineseScript(args, locale),
-        _ => ScriptDetector.HasCjk(args) ? ScriptDetector.ChineseScript(args, locale) : Languages.FromLocale(locale),
+        WordScript.English => TextScript.English,
+        WordScript.Traditional => TextScript.Traditional,
+        WordScript.Simplified => TextScript.Simplified,
+        WordScript.Chinese => ChineseWritten(args),
+        _ => ScriptDetector.HasCjk(args) ? ChineseWritten(args) : TextScript.Unclear,
+    };
+
+    private static TextScript ChineseWritten(string text) => ScriptDetector.ChineseScriptOf(text) switch
+    {
+        Language.Traditional => TextScript.Traditional,
+        Language.Simplified => TextScript.Simplified,
+        _ => TextScript.Chinese,
     };
 
     private static bool IsBareListCommand(string args)

@@ -6,12 +6,9 @@ public sealed record MentionRef(string TeamsUserId, string DisplayName);
 /// <summary>
 /// The text of a message and its mention entities in activity order. Each <c>&lt;at&gt;Name&lt;/at&gt;</c> in the text
 /// is matched, in order, to the next unused entity with that name; people are never taken from plain text.
-/// <paramref name="Locale"/> (the activity's locale) only breaks ties when the script of a command word shared by
-/// both Chinese scripts cannot be told from the rest of the text.
 /// </summary>
 public sealed record ParseInput(
     string Text,
     IReadOnlyList<MentionRef> Mentions,
     DateTimeOffset Now,
-    TimeZoneInfo OfficeZone,
-    string? Locale = null);
+    TimeZoneInfo OfficeZone);

@@ -38,9 +38,10 @@ public enum ParseErrorKind
 /// </summary>
 public sealed record ParseError(ParseErrorKind Kind, string CommandWord, string? Detail);
 
-/// <summary>Exactly one of <paramref name="Command"/> and <paramref name="Error"/> is set.
-/// <paramref name="Script"/> is the script the command word was written in (for the reply).</summary>
-public sealed record ParseResult(Command? Command, ParseError? Error, Language Script)
+/// <summary>Exactly one of <paramref name="Command"/> and <paramref name="Error"/> is set. <paramref name="Written"/> is
+/// what the text itself tells of its script, from the command word or the characters after it; the reply's language
+/// is chosen from it with the locale and what is remembered of the person (<see cref="Languages.Choose"/>).</summary>
+public sealed record ParseResult(Command? Command, ParseError? Error, TextScript Written)
 {
     public bool Succeeded => Command is not null;
 }

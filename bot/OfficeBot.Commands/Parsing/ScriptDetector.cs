@@ -51,12 +51,4 @@ internal static class ScriptDetector
             : simplified > traditional ? Language.Simplified
             : null;
     }
-
-    // The script for a word spelt the same in both Chinese scripts: from the rest of the message, else the
-    // locale when it is Chinese, else Traditional (the office's home script).
-    public static Language ChineseScript(string text, string? locale) =>
-        ChineseScriptOf(text) ?? ChineseFallback(locale);
-
-    public static Language ChineseFallback(string? locale) =>
-        Languages.FromLocale(locale) is var fromLocale && fromLocale != Language.English ? fromLocale : Language.Traditional;
 }

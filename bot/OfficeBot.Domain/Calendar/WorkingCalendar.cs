@@ -30,6 +30,18 @@ public sealed class WorkingCalendar
         return count;
     }
 
+    /// <summary>The last working day before <paramref name="day"/> (the day a matter due on a day off is really needed by).</summary>
+    public DateOnly LastWorkingDayBefore(DateOnly day)
+    {
+        var before = day.AddDays(-1);
+        while (!IsWorkingDay(before))
+        {
+            before = before.AddDays(-1);
+        }
+
+        return before;
+    }
+
     public DateOnly AddWorkingDays(DateOnly from, int workingDays)
     {
         var day = from;

@@ -48,13 +48,13 @@ public sealed partial class OfficeActivityHandler(
         {
             // A locked store answers at once, and truthfully: nothing was written.
             LogStoreBusy(logger, e.Message);
-            await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).StoreBusy), cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text(SayTo(turnContext.Activity).StoreBusy), cancellationToken);
         }
         catch (Storage.EntityTooLargeException e) when (!turnContext.Responded)
         {
             // Refused by the storage port before anything was written, so "nothing was changed" is true.
             LogTooLarge(logger, e.Message);
-            await turnContext.SendActivityAsync(MessageFactory.Text(new Messages(Languages.FromLocale(turnContext.Activity.Locale)).TooLarge), cancellationToken);
+            await turnContext.SendActivityAsync(MessageFactory.Text(SayTo(turnContext.Activity).TooLarge), cancellationToken);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed partial class OfficeActivityHandler(
             return await base.OnInvokeActivityAsync(turnContext, cancellationToken);
         }
 
-        var say = new Messages(Languages.FromLocale(((Activity)turnContext.Activity).Locale));
+        var say = SayTo(turnContext.Activity);
         try
         {
             var response = await base.OnInvokeActivityAsync(turnContext, cancellationToken);
@@ -99,6 +99,19 @@ public sealed partial class OfficeActivityHandler(
         }
     }
 
+    /// <summary>
+    /// Words for an answer the application could not give (a busy store, a failure): in the language this instance
+    /// remembers for the person, without asking the store, else the client's.
+    /// </summary>
+    private Messages SayTo(IActivity activity)
+    {
+        Language? remembered = activity.From?.AadObjectId is { Length: > 0 } objectId
+            && recentlySaved.TryGetValue(LanguageKey(TenantOf(activity), objectId), out string? locale) && !string.IsNullOrEmpty(locale)
+                ? Languages.FromLocale(locale)
+                : null;
+        return new Messages(Languages.Choose(TextScript.Unclear, ((Activity)activity).Locale, remembered, Language.English));
+    }
+
     private static InvokeResponse CardAnswer(Messages say, string text) => new()
     {
         Status = 200,
@@ -115,7 +128,8 @@ public sealed partial class OfficeActivityHandler(
         var activity = turnContext.Activity;
         var directory = members.For(turnContext);
         var sender = await SenderAsync(turnContext, directory, cancellationToken);
-        await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
+        var trusted = await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
+        var remembered = await RememberedLanguageAsync(TenantOf(activity), sender.ObjectId, cancellationToken);
 
         // In channels and group chats the text starts with the bot's own @mention; the parser must not see it.
         activity.RemoveRecipientMention();
@@ -125,7 +139,7 @@ public sealed partial class OfficeActivityHandler(
             .ToList();
 
         var requestKey = activity.Id is { Length: > 0 } id ? $"{activity.Conversation?.Id}|{id}" : null;
-        var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale, requestKey)
+        var message = new IncomingMessage(TenantOf(activity), sender, activity.Text ?? string.Empty, mentions, activity.Locale, requestKey, remembered)
         {
             SharedChat = activity.Conversation?.ConversationType is "groupChat" or "channel",
         };
@@ -144,6 +158,10 @@ public sealed partial class OfficeActivityHandler(
         }
 
         await RecordSentCardAsync(turnContext, reply, response?.Id, sender.ObjectId, cancellationToken);
+        if (trusted)
+        {
+            await RememberLanguageAsync(turnContext, sender.ObjectId, remembered, reply.Language, cancellationToken);
+        }
     }
 
     /// <summary>Universal Actions: a button pressed on one of OfficeBot's cards (invoke adaptiveCard/action).</summary>
@@ -152,15 +170,24 @@ public sealed partial class OfficeActivityHandler(
         var activity = turnContext.Activity;
         var directory = members.For(turnContext);
         var sender = await SenderAsync(turnContext, directory, cancellationToken);
-        await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
+        var trusted = await RememberAsync(turnContext, sender.ObjectId, cancellationToken);
+        var remembered = await RememberedLanguageAsync(TenantOf(activity), sender.ObjectId, cancellationToken);
 
         // Teams names the pressed card's message in replyToId; the answer below redraws it, so the follow-up need not.
         // The roster of the chat where the card was pressed names people picked from the directory whom the bot has not met.
         var pressed = activity.ReplyToId is { Length: > 0 } cardId ? $"{activity.Conversation?.Id}|{cardId}" : null;
+        var locale = turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale;
         var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue),
-            turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale, pressed, directory);
+            locale, pressed, directory, remembered);
         // The notifications and the updates of other cards were stored with the change and follow from the outbox.
         var result = await cardActions.HandleAsync(request, cancellationToken);
+
+        // A press has no text; only a Chinese client locale (which the answer followed) says something new about the language.
+        if (trusted && Languages.FromLocale(locale) is var fromLocale && fromLocale != Language.English)
+        {
+            await RememberLanguageAsync(turnContext, sender.ObjectId, remembered, fromLocale, cancellationToken);
+        }
+
         return new AdaptiveCardInvokeResponse
         {
             StatusCode = 200,
@@ -242,8 +269,10 @@ public sealed partial class OfficeActivityHandler(
         var activity = turnContext.Activity;
         var personal = activity.Conversation?.ConversationType is null or "personal";
         var reference = activity.GetConversationReference();
+        // Kept in the language the card was drawn in, so an update in place does not switch it to the client's.
+        var locale = reply.Language is { } language ? Languages.Tag(language, activity.Locale) : activity.Locale;
         await sentCards.RecordAsync(new SentCard(TenantOf(activity), number, activity.Conversation!.Id, activityId, JsonConvert.SerializeObject(reference),
-            personal ? senderObjectId : null, activity.Locale, reply.Revision), cancellationToken);
+            personal ? senderObjectId : null, locale, reply.Revision), cancellationToken);
     }
 
     internal static IMessageActivity ToActivity(Reply reply)
@@ -288,20 +317,23 @@ public sealed partial class OfficeActivityHandler(
         return new Person(from.Id, from.Name ?? from.Id);
     }
 
-    /// <summary>Saves where this user and this conversation can be reached later (proactive reminders and notices).</summary>
-    private async Task RememberAsync(ITurnContext turnContext, string? objectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves where this user and this conversation can be reached later (proactive reminders and notices); false when the
+    /// activity is not consistent with what is stored, and nothing about the person may be changed on its word.
+    /// </summary>
+    private async Task<bool> RememberAsync(ITurnContext turnContext, string? objectId, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (activity.Conversation?.Id is not { } conversationId || string.IsNullOrEmpty(activity.ServiceUrl))
         {
-            return;
+            return false;
         }
 
         // The address rarely changes; writing it on every message would double the store's work for nothing.
         var key = $"saved|{TenantOf(activity)}|{conversationId}|{objectId}|{activity.ServiceUrl}|{activity.Locale}";
         if (recentlySaved.TryGetValue(key, out _))
         {
-            return;
+            return true;
         }
 
         var reference = activity.GetConversationReference();
@@ -314,21 +346,71 @@ public sealed partial class OfficeActivityHandler(
         if (!await conversations.SaveForConversationAsync(saved, cancellationToken))
         {
             LogReferenceKept(logger, LogValue.Clean(conversationId), LogValue.Clean(activity.ServiceUrl));
-            return;
+            return false;
         }
 
         if (!string.IsNullOrWhiteSpace(objectId) && personal && !await conversations.SaveForUserAsync(objectId, saved, cancellationToken))
         {
             LogReferenceKept(logger, LogValue.Clean(conversationId), LogValue.Clean(activity.ServiceUrl));
-            return;
+            return false;
         }
 
         if (!string.IsNullOrWhiteSpace(objectId))
         {
-            await people.SaveAsync(saved.TenantId, new KnownPerson(objectId, activity.From?.Name ?? objectId, activity.Locale, activity.From?.Id), cancellationToken);
+            // The language the person last wrote in is kept (read fresh: another instance may have changed it); the
+            // client's locale is only the first guess.
+            var known = await people.FindAsync(saved.TenantId, objectId, cancellationToken);
+            var language = known?.Locale is { Length: > 0 } kept ? kept : activity.Locale;
+            await people.SaveAsync(saved.TenantId, new KnownPerson(objectId, activity.From?.Name ?? objectId, language, activity.From?.Id), cancellationToken);
+            recentlySaved.Set(LanguageKey(saved.TenantId, objectId), language ?? string.Empty, LanguageMemory);
         }
 
         recentlySaved.Set(key, true, TimeSpan.FromHours(1));
+        return true;
+    }
+
+    /// <summary>
+    /// How long this instance trusts its copy of a person's language; another instance that saw them write in another
+    /// script is believed after this at the latest.
+    /// </summary>
+    private static readonly TimeSpan LanguageMemory = TimeSpan.FromMinutes(5);
+
+    private static string LanguageKey(string tenantId, string objectId) => $"language|{tenantId}|{objectId}";
+
+    /// <summary>The language the person was last answered in (stored on their people row), or null for someone new.</summary>
+    private async Task<Language?> RememberedLanguageAsync(string tenantId, string objectId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(objectId))
+        {
+            return null;
+        }
+
+        if (!recentlySaved.TryGetValue(LanguageKey(tenantId, objectId), out string? locale))
+        {
+            locale = (await people.FindAsync(tenantId, objectId, cancellationToken))?.Locale ?? string.Empty;
+            recentlySaved.Set(LanguageKey(tenantId, objectId), locale, LanguageMemory);
+        }
+
+        return string.IsNullOrEmpty(locale) ? null : Languages.FromLocale(locale);
+    }
+
+    /// <summary>
+    /// Keeps the language a person was just answered in, for their notifications and card presses: written only when
+    /// it changed, so a person who always writes one way costs no write.
+    /// </summary>
+    private async Task RememberLanguageAsync(ITurnContext turnContext, string objectId, Language? remembered, Language? answered, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (answered is not { } language || language == remembered || string.IsNullOrWhiteSpace(objectId) || activity.From is null)
+        {
+            return;
+        }
+
+        var tenantId = TenantOf(activity);
+        var locale = Languages.Tag(language, activity.Locale);
+        var known = await people.FindAsync(tenantId, objectId, cancellationToken);
+        await people.SaveAsync(tenantId, (known ?? new KnownPerson(objectId, activity.From.Name ?? objectId, null, activity.From.Id)) with { Locale = locale }, cancellationToken);
+        recentlySaved.Set(LanguageKey(tenantId, objectId), locale, LanguageMemory);
     }
 
     /// <summary>A request with a valid token; anonymous mode's identity is the SDK's anonymous one.</summary>

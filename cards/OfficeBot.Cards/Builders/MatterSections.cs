@@ -18,7 +18,7 @@ internal static class MatterSections
         if (context is not null)
         {
             card.Refresh = Refresh(matter, context);
-            AddNotice(card.Body, context.Notice);
+            AddNotice(card.Body, context.Notice, context.Tone, context.Note);
         }
 
         return card;
@@ -41,17 +41,39 @@ internal static class MatterSections
         };
     }
 
-    public static void AddNotice(List<CardElement> body, string? notice)
+    public static void AddNotice(List<CardElement> body, string? notice, NoticeTone tone = NoticeTone.Attention, string? note = null)
     {
-        if (string.IsNullOrWhiteSpace(notice))
+        var items = new List<CardElement>();
+        if (!string.IsNullOrWhiteSpace(notice))
+        {
+            // Only a problem is drawn in warning colours; a confirmation in them reads as if something went wrong.
+            items.Add(new TextBlock(Plain(notice, MaxNoticeLength))
+            {
+                Wrap = true,
+                Weight = FontWeight.Bolder,
+                Color = tone == NoticeTone.Attention ? TextColor.Attention : null,
+            });
+        }
+
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            items.Add(new TextBlock(Plain(note, MaxNoticeLength)) { Wrap = true, Spacing = Spacing.Small });
+        }
+
+        if (items.Count == 0)
         {
             return;
         }
 
         body.Add(new Container
         {
-            Style = ContainerStyle.Warning,
-            Items = [new TextBlock(Plain(notice, MaxNoticeLength)) { Wrap = true, Weight = FontWeight.Bolder, Color = TextColor.Attention }],
+            Style = tone switch
+            {
+                NoticeTone.Good => ContainerStyle.Good,
+                NoticeTone.Information => ContainerStyle.Emphasis,
+                _ => ContainerStyle.Warning,
+            },
+            Items = items,
         });
     }
 

@@ -7,7 +7,7 @@ namespace OfficeBot.Cards.Views;
 /// who gets no state-changing button). <paramref name="Candidates"/> are the people the director may pick as lead or
 /// co-handlers, or a lead may propose for a transfer. <paramref name="RefreshUserIds"/> lets Teams fetch each listed
 /// user's own view; builders keep the first <see cref="MaxRefreshUsers"/>. <paramref name="Notice"/> is shown at the very
-/// top in warning colour (already localised), e.g. "this card was out of date" or a permission message.
+/// top (already localised), in the colours of its <see cref="Tone"/>, e.g. "this card was out of date" or a permission message.
 /// </summary>
 public sealed record CardContext(
     MatterRole Viewer,
@@ -24,4 +24,18 @@ public sealed record CardContext(
     /// each of these and for nothing else. None unless given, so a context nobody filled in draws no buttons.
     /// </summary>
     public IReadOnlySet<MatterAction> Actions { get; init; } = new HashSet<MatterAction>();
+
+    /// <summary>How the notice reads: only a problem is drawn in warning colours, a success such as "registered #12" is not.</summary>
+    public NoticeTone Tone { get; init; } = NoticeTone.Attention;
+
+    /// <summary>A plain line under the notice (or alone), e.g. that the due date falls on a day off.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>How the notice at the top of a card reads: a problem to look at, a success, or plain information.</summary>
+public enum NoticeTone
+{
+    Attention,
+    Good,
+    Information,
 }
