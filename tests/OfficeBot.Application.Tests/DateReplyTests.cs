@@ -26,27 +26,13 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
     private const string Tenant = "tenant-a";
     private static readonly Person Director = new("d-1", "王主任");
 
-    private readonly SqliteTableStore _store = new(Path.Combine(Path.GetTempPath(), "officebot-tests", $"{Guid.NewGuid():N}.db"));
-    private CommandDispatcher _dispatcher = null!;
-    private MatterService _matters = null!;
+    private SqliteOffice _office = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _store.EnsureTableAsync(MatterRepository.TableName);
-        await _store.EnsureTableAsync(OutboxStore.WakeTable);
-        await _store.EnsureTableAsync(PeopleStore.Table);
-        var options = new OfficeOptions { Directors = [Director.ObjectId] };
-        var time = new OfficeTime(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)), Options.Create(options));
-        var monitor = new FixedOptions(options);
-        _matters = new MatterService(new MatterRepository(_store, new OutboxStore(_store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
-        var presenter = new MatterPresenter(time);
-        _dispatcher = new CommandDispatcher(new CommandParser(), _matters, presenter, new RoleDirectory(monitor), time, Options.Create(options),
-            NullLogger<CommandDispatcher>.Instance, new MatterCards(_matters, presenter, new CardContexts(new PeopleStore(_store), monitor)));
-    }
+    public async Task InitializeAsync() => _office = await SqliteOffice.StartAsync(Director.ObjectId);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _office.Dispose();
 
     [Theory]
     [InlineData("new Far future due 12/31/9999", "en-US", "\"12/31/9999\" is not a date I understand. Try \"Dec 5\", \"2027-01-21\"")]
@@ -65,7 +51,7 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
         var reply = await SendAsync(text, locale);
 
         Assert.Contains(expected, reply.Summary, StringComparison.Ordinal);
-        Assert.Empty(await _matters.OpenAsync(Tenant, CancellationToken.None));
+        Assert.Empty(await _office.Matters.OpenAsync(Tenant, CancellationToken.None));
     }
 
     [Theory]
@@ -77,7 +63,7 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
     {
         await SendAsync(text, "zh-TW");
 
-        var matter = Assert.Single(await _matters.OpenAsync(Tenant, CancellationToken.None));
+        var matter = Assert.Single(await _office.Matters.OpenAsync(Tenant, CancellationToken.None));
         Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), matter.Due?.Date);
         Assert.DoesNotContain("期限", matter.Title, StringComparison.Ordinal);
     }
@@ -88,7 +74,7 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
         var reply = await SendAsync("新事項 " + new string('字', InputLimits.Message), "zh-TW");
 
         Assert.Contains($"最多 {InputLimits.Message} 字", reply.Summary, StringComparison.Ordinal);
-        Assert.Empty(await _matters.OpenAsync(Tenant, CancellationToken.None));
+        Assert.Empty(await _office.Matters.OpenAsync(Tenant, CancellationToken.None));
     }
 
     [Fact]
@@ -113,19 +99,5 @@ public sealed class DateReplyTests : IAsyncLifetime, IDisposable
     }
 
     private Task<Reply> SendAsync(string text, string locale) =>
-        _dispatcher.HandleAsync(new IncomingMessage(Tenant, Director, text, [], locale, Guid.NewGuid().ToString("N")), new NoMembers(), CancellationToken.None);
-
-    private sealed class NoMembers : IMemberDirectory
-    {
-        public Task<Person?> ResolveAsync(MentionRef mention, CancellationToken cancellationToken) => Task.FromResult<Person?>(null);
-    }
-
-    private sealed class FixedOptions(OfficeOptions value) : IOptionsMonitor<OfficeOptions>
-    {
-        public OfficeOptions CurrentValue => value;
-
-        public OfficeOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<OfficeOptions, string?> listener) => null;
-    }
+        _office.SayAsync(Tenant, Director, text, locale);
 }

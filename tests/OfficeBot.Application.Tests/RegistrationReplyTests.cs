@@ -30,26 +30,13 @@ public sealed class RegistrationReplyTests : IAsyncLifetime, IDisposable
     private static readonly Person Director = new("d-1", "王主任");
     private static readonly Person Staff = new("s-1", "陳小美");
 
-    private readonly SqliteTableStore _store = new(Path.Combine(Path.GetTempPath(), "officebot-tests", $"{Guid.NewGuid():N}.db"));
-    private CommandDispatcher _dispatcher = null!;
+    private SqliteOffice _office = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _store.EnsureTableAsync(MatterRepository.TableName);
-        await _store.EnsureTableAsync(OutboxStore.WakeTable);
-        await _store.EnsureTableAsync(PeopleStore.Table);
-        var options = new OfficeOptions { Directors = [Director.ObjectId] };
-        var time = new OfficeTime(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)), Options.Create(options));
-        var monitor = new FixedOptions(options);
-        var matters = new MatterService(new MatterRepository(_store, new OutboxStore(_store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
-        var presenter = new MatterPresenter(time);
-        _dispatcher = new CommandDispatcher(new CommandParser(), matters, presenter, new RoleDirectory(monitor), time, Options.Create(options),
-            NullLogger<CommandDispatcher>.Instance, new MatterCards(matters, presenter, new CardContexts(new PeopleStore(_store), monitor)));
-    }
+    public async Task InitializeAsync() => _office = await SqliteOffice.StartAsync(Director.ObjectId);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _office.Dispose();
 
     [Theory]
     [InlineData("new Budget report", "en-US", "Registered #1. Press \"Instruct\" to name its lead and start it.", "Instruct")]
@@ -128,7 +115,7 @@ public sealed class RegistrationReplyTests : IAsyncLifetime, IDisposable
     }
 
     private Task<Reply> SendAsync(Person sender, string text, string locale) =>
-        _dispatcher.HandleAsync(new IncomingMessage(Tenant, sender, text, [], locale, Guid.NewGuid().ToString("N")), new NoMembers(), CancellationToken.None);
+        _office.SayAsync(Tenant, sender, text, locale);
 
     private static IEnumerable<JsonNode> Nodes(JsonNode node) => node switch
     {
@@ -136,18 +123,4 @@ public sealed class RegistrationReplyTests : IAsyncLifetime, IDisposable
         JsonArray a => a.OfType<JsonNode>().SelectMany(Nodes),
         _ => [node],
     };
-
-    private sealed class NoMembers : IMemberDirectory
-    {
-        public Task<Person?> ResolveAsync(MentionRef mention, CancellationToken cancellationToken) => Task.FromResult<Person?>(null);
-    }
-
-    private sealed class FixedOptions(OfficeOptions value) : IOptionsMonitor<OfficeOptions>
-    {
-        public OfficeOptions CurrentValue => value;
-
-        public OfficeOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<OfficeOptions, string?> listener) => null;
-    }
 }

@@ -30,8 +30,8 @@ public sealed class PickedPeopleTests : IAsyncLifetime, IDisposable
     private static readonly ConversationMember Another = new(new Person("0e9d8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b", "周同事"), "29:another");
     private const string Stranger = "c4a1d2e3-f4a5-4b6c-8d7e-9f0a1b2c3d4e";
 
-    private readonly SqliteTableStore _store = new(Path.Combine(Path.GetTempPath(), "officebot-tests", $"{Guid.NewGuid():N}.db"));
     private readonly Roster _roster = new(Newcomer, Another);
+    private SqliteOffice _office = null!;
     private CardActionDispatcher _dispatcher = null!;
     private MatterService _matters = null!;
     private PeopleStore _people = null!;
@@ -39,25 +39,13 @@ public sealed class PickedPeopleTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await _store.EnsureTableAsync(MatterRepository.TableName);
-        await _store.EnsureTableAsync(OutboxStore.WakeTable);
-        await _store.EnsureTableAsync(PeopleStore.Table);
-        var options = new OfficeOptions { Directors = [Director.ObjectId] };
-        var time = new OfficeTime(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)), Options.Create(options));
-        var monitor = new FixedOptions(options);
-        _people = new PeopleStore(_store);
-        _matters = new MatterService(new MatterRepository(_store, new OutboxStore(_store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
-        var presenter = new MatterPresenter(time);
-        var contexts = new CardContexts(_people, monitor);
-        var roles = new RoleDirectory(monitor);
-        _director = roles.ActorFor(Director);
-        _dispatcher = new CardActionDispatcher(_matters, presenter, contexts, new MatterCards(_matters, presenter, contexts), roles, _people, time,
-            Options.Create(options), NullLogger<CardActionDispatcher>.Instance);
+        _office = await SqliteOffice.StartAsync(Director.ObjectId);
+        (_dispatcher, _matters, _people, _director) = (_office.CardActions, _office.Matters, _office.People, _office.Roles.ActorFor(Director));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _office.Dispose();
 
     [Fact]
     public async Task Instruct_LeadNeverMetButInTheRoster_BecomesTheLeadByTheRostersNameAndIsRemembered()
@@ -166,14 +154,5 @@ public sealed class PickedPeopleTests : IAsyncLifetime, IDisposable
             Asked++;
             return Task.FromResult(members.FirstOrDefault(m => m.Person.Is(objectId)));
         }
-    }
-
-    private sealed class FixedOptions(OfficeOptions value) : IOptionsMonitor<OfficeOptions>
-    {
-        public OfficeOptions CurrentValue => value;
-
-        public OfficeOptions Get(string? name) => value;
-
-        public IDisposable? OnChange(Action<OfficeOptions, string?> listener) => null;
     }
 }
