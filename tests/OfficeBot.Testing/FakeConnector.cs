@@ -45,6 +45,7 @@ public sealed class FakeConnector : IAsyncDisposable
     private readonly List<Func<ConnectorCallKind, string, Fault?>> _faults = [];
     private int _nextId;
     private int _arrivals;
+    private int _throttled;
 
     private FakeConnector(WebApplication app, string serviceUrl)
     {
@@ -81,6 +82,52 @@ public sealed class FakeConnector : IAsyncDisposable
         var left = count;
         InjectFault((k, _) => k == kind && Interlocked.Decrement(ref left) >= 0 ? fault : null);
     }
+
+    /// <summary>
+    /// Throttles as Teams does: per conversation at most 7 messages (sends, replies, updates) in any second, 8 in 2 s, 60 in
+    /// 30 s and 1,800 in an hour, and 50 a second over all conversations; a message over a limit is answered 429 with
+    /// <c>Retry-After</c> and not delivered. Counted on arrival, as Teams counts.
+    /// </summary>
+    public void EnforceTeamsRateLimits()
+    {
+        var accepted = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        var all = new List<DateTimeOffset>();
+        (TimeSpan Window, int Limit)[] perConversation = [(TimeSpan.FromSeconds(1), 7), (TimeSpan.FromSeconds(2), 8), (TimeSpan.FromSeconds(30), 60), (TimeSpan.FromHours(1), 1800)];
+        InjectFault((kind, conversationId) =>
+        {
+            if (kind is not (ConnectorCallKind.Send or ConnectorCallKind.Reply or ConnectorCallKind.Update))
+            {
+                return null;
+            }
+
+            var now = DateTimeOffset.UtcNow;
+            lock (accepted)
+            {
+                var times = accepted.TryGetValue(conversationId, out var list) ? list : accepted[conversationId] = [];
+                foreach (var (window, limit) in perConversation)
+                {
+                    if (times.Count(t => now - t < window) >= limit)
+                    {
+                        Interlocked.Increment(ref _throttled);
+                        return Fault.Answer(429, window);
+                    }
+                }
+
+                if (all.Count(t => now - t < TimeSpan.FromSeconds(1)) >= 50)
+                {
+                    Interlocked.Increment(ref _throttled);
+                    return Fault.Answer(429, TimeSpan.FromSeconds(1));
+                }
+
+                times.Add(now);
+                all.Add(now);
+                return null;
+            }
+        });
+    }
+
+    /// <summary>Messages answered 429 by <see cref="EnforceTeamsRateLimits"/>.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
 
     public void ClearFaults()
     {

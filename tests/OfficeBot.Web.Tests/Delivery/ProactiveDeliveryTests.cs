@@ -146,6 +146,31 @@ public sealed class ProactiveDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Notifications_ToAConnectorThatThrottlesAsTeamsDoes_AreEachDeliveredOnceWithoutBeingThrottled()
+    {
+        _bot.Connector.EnforceTeamsRateLimits();
+
+        // The director and a leader each assign to the same lead, three times a second (their own chats stay within Teams'
+        // limits): together more notifications for the lead's chat than Teams takes there (8 in 2 s), so the bot must pace
+        // them itself.
+        await Task.WhenAll(new[] { Director, Leader }.Select(async (boss, b) =>
+        {
+            for (var i = b; i < 25; i += 2)
+            {
+                await _bot.AskAsync(boss, $"new Throttled matter {i + 1} lead @陳小美", "en-US", mentions: [Mei]);
+                await Task.Delay(330);
+            }
+        }));
+
+        await _bot.FollowUpsDoneAsync();
+
+        var delivered = Notifications(MeiChat);
+        Assert.Equal(25, delivered.Count);
+        Assert.Equal(25, delivered.Select(c => c.CardText).Distinct().Count());
+        Assert.True(_bot.Connector.Throttled == 0, string.Join("\n", _bot.Connector.Attempts.Select(a => $"{a.At:HH:mm:ss.fff} {a.Kind} {a.ConversationId} {a.Status}")));
+    }
+
+    [Fact]
     public async Task Notification_ToSomeoneMetOnlyInAChannel_OpensAPersonalChatWithThem()
     {
         var leader = new TeamsUser("29:chen", "陳科長", "aad-chen");
