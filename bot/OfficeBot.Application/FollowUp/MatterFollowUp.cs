@@ -42,6 +42,7 @@ public sealed partial class MatterFollowUp(
         Review,
         Decision,
         Urge,
+        Reminder,
         Update,
     }
 
@@ -148,6 +149,8 @@ public sealed partial class MatterFollowUp(
             Notice.CoHandling => new Reply(say.CoHandlingAsked(matter.Number, title), CoHandlingRequestCard.Build(view, language, context, matter.State.Instruction), matter.Number),
             Notice.Instruction => new Reply(say.InstructionNeeded(matter.Number, title), InstructionCard.Build(view, language, context), matter.Number),
             Notice.Review => new Reply(say.ReviewNeeded(matter.Number, title, matter.State.Pending?.Kind ?? RequestKind.Completion), ApprovalCard.Build(view, language, context), matter.Number),
+            Notice.Reminder => new Reply(say.Reminder(matter.Number, title),
+                UrgeCard.Build(view, language, context, new PersonView(entry.Actor.ObjectId, entry.Actor.DisplayName), say.History(entry, NameOf)), matter.Number),
             Notice.Urge => new Reply(say.UrgedBy(matter.Number, title, entry.Actor.DisplayName),
                 UrgeCard.Build(view, language, context, new PersonView(entry.Actor.ObjectId, entry.Actor.DisplayName), entry.Note), matter.Number),
             _ => new Reply(say.Decided(matter.Number, title, $"{entry.Actor.DisplayName} {say.History(entry, NameOf)}"), MatterCard.Build(view, language, context), matter.Number),
@@ -234,6 +237,16 @@ public sealed partial class MatterFollowUp(
                     Add(state.Lead, Notice.Urge, entry);
                     state.CoHandlers.Where(c => c.State is not (CoHandlingState.Done or CoHandlingState.Declined)).ToList()
                         .ForEach(c => Add(c.Person, Notice.Urge, entry));
+                    break;
+                case HistoryKind.Reminded:
+                    // A receipt reminder is for the lead; a due-date one also for co-handlers whose part is not done.
+                    Add(state.Lead, Notice.Reminder, entry);
+                    if (entry.NewValue != nameof(Domain.Reminders.ReminderRule.Receipt))
+                    {
+                        state.CoHandlers.Where(c => c.State is not (CoHandlingState.Done or CoHandlingState.Declined)).ToList()
+                            .ForEach(c => Add(c.Person, Notice.Reminder, entry));
+                    }
+
                     break;
                 case HistoryKind.CoHandlingAccepted or HistoryKind.CoHandlingDeclined or HistoryKind.OpinionGiven or HistoryKind.PartDone:
                     Add(state.Lead, Notice.Update, entry);

@@ -184,6 +184,21 @@ public sealed class Messages(Language language)
 
     public string Decided(int number, string title, string what) => Pick($"#{number} {title}: {what}.", $"#{number} {title}：{what}。", $"#{number} {title}：{what}。");
 
+    public string Reminder(int number, string title) => Pick($"Automatic reminder: #{number} {title}.", $"自動催辦：#{number} {title}。", $"自动催办：#{number} {title}。");
+
+    /// <summary>Why an automatic reminder went out: its rule, with the working days left or late where the rule counts them.</summary>
+    public string ReminderReason(string? rule, string? workingDays)
+    {
+        var n = int.TryParse(workingDays, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        return Enum.TryParse<Domain.Reminders.ReminderRule>(rule, out var r) ? r switch
+        {
+            Domain.Reminders.ReminderRule.Receipt => Pick("not yet acknowledged", "尚未簽收", "尚未签收"),
+            Domain.Reminders.ReminderRule.DueSoon => Pick($"due in {n} working day{(n == 1 ? string.Empty : "s")}", $"距期限還有 {n} 個工作日", $"距期限还有 {n} 个工作日"),
+            Domain.Reminders.ReminderRule.DueToday => Pick("due today", "今天到期", "今天到期"),
+            _ => Pick($"overdue by {n} working day{(n == 1 ? string.Empty : "s")}", $"已逾期 {n} 個工作日", $"已逾期 {n} 个工作日"),
+        } : rule ?? "—";
+    }
+
     public string UrgedBy(int number, string title, string who) => Pick($"{who} urges #{number} {title}.", $"{who} 催辦 #{number} {title}。", $"{who} 催办 #{number} {title}。");
 
     public string RightFormLabel => Pick("Right form", "正確格式", "正确格式");
@@ -307,6 +322,8 @@ public sealed class Messages(Language language)
             HistoryKind.Urged => Pick($"urged{note}", $"催辦{note}", $"催办{note}"),
             HistoryKind.Cancelled => Pick($"cancelled{note}", $"撤銷{note}", $"撤销{note}"),
             HistoryKind.Archived => Pick("archived", "歸檔", "归档"),
+            HistoryKind.Reminded => Pick($"automatic reminder ({ReminderReason(entry.NewValue, entry.Note)})", $"自動催辦（{ReminderReason(entry.NewValue, entry.Note)}）",
+                $"自动催办（{ReminderReason(entry.NewValue, entry.Note)}）"),
             _ => entry.Kind.ToString(),
         };
     }

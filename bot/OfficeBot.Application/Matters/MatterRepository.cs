@@ -103,6 +103,7 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
                 BatchOperation.Insert(new StoredRow(partition, MatterKeys.Matter(number), StoredJson.Serialize(matter.State))),
             };
             core.AddRange(HistoryRows(partition, matter));
+            core.AddRange(ReminderRow(before: null, matter.State));
             if (requestRow is not null)
             {
                 core.Add(BatchOperation.Insert(new StoredRow(partition, requestRow, StoredJson.Serialize(new RequestRow(number)))));
@@ -137,6 +138,7 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
             BatchOperation.Replace(new StoredRow(partition, MatterKeys.Matter(state.Number), StoredJson.Serialize(state)), loaded.ETag),
         };
         core.AddRange(HistoryRows(partition, loaded.Matter));
+        core.AddRange(ReminderRow(loaded.Original, state));
         var etags = await CommitAsync(state.TenantId, core, IndexChanges(partition, loaded.Original, state), followUp, cancellationToken);
         loaded.Matter.MarkCommitted();
         return etags[0];
@@ -184,6 +186,20 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
         }
 
         return etags;
+    }
+
+    /// <summary>
+    /// The outbox row of the matter's next automatic reminder, when the plan changed: written in the change's batch, so a
+    /// reminder is planned exactly when the change is stored. A row of an earlier plan is left where it is; when it comes
+    /// due, the reminder handler finds it is no longer the plan and drops it (deleting it here could fail the whole batch
+    /// if the dispatcher has just moved it).
+    /// </summary>
+    private static IEnumerable<BatchOperation> ReminderRow(MatterState? before, MatterState after)
+    {
+        if (after.NextReminder is { } next && next != before?.NextReminder)
+        {
+            yield return BatchOperation.Upsert(OutboxStore.NewRow(Reminders.MatterReminders.ItemFor(after.TenantId, after.Number, next)));
+        }
     }
 
     /// <summary>Re-derives a matter's list rows from its current state and removes <paramref name="staleKeys"/> that are still not wanted.</summary>

@@ -31,7 +31,7 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
     public async Task<(Matter? Matter, Refusal? Refusal)> RegisterAsync(string tenantId, MatterRegistration registration, Actor actor, string? requestKey, CancellationToken cancellationToken)
     {
         var now = time.Now;
-        var result = await repository.CreateAsync(tenantId, number => Matter.Register(tenantId, number, registration, actor, now, time.Zone),
+        var result = await repository.CreateAsync(tenantId, number => Planned(Matter.Register(tenantId, number, registration, actor, now, time.Zone), now),
             matter => MatterFollowUp.ItemFor(matter, matter.UncommittedHistory, actor, now), requestKey, cancellationToken);
         if (result.Matter is not null)
         {
@@ -40,6 +40,13 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
 
         return result;
     }
+
+    /// <summary>
+    /// Records that the planned reminder went out and plans the next; its follow-up sends the reminder card. Nothing
+    /// happens when the plan has changed meanwhile (another instance recorded it, or the matter moved on).
+    /// </summary>
+    public Task<ChangeResult> RecordReminderAsync(string tenantId, int number, Domain.Reminders.PlannedReminder planned, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, number, Matter.Bot, matter => matter.State.NextReminder == planned ? matter.RecordReminder(time.Now, planned) : Outcome.Unchanged, cancellationToken);
 
     /// <summary>Loads a matter the actor may see; another tenant's matter or one the actor is no part of is simply not there.</summary>
     public async Task<Matter?> FindVisibleAsync(string tenantId, int number, Actor actor, CancellationToken cancellationToken)
@@ -62,7 +69,8 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
         for (var attempt = 1; ; attempt++)
         {
             var loaded = await repository.GetAsync(tenantId, number, cancellationToken);
-            if (loaded is null || !loaded.Matter.IsVisibleTo(actor))
+            // The bot itself acts on any matter of the tenant (its automatic reminders).
+            if (loaded is null || (actor != Matter.Bot && !loaded.Matter.IsVisibleTo(actor)))
             {
                 return new ChangeResult(null, Outcome.Refused(Refusal.NotPermitted), []);
             }
@@ -72,6 +80,8 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
             {
                 return new ChangeResult(loaded.Matter, outcome, []);
             }
+
+            loaded.Matter.PlanReminders(time.Now, time.Calendar, time.Zone, time.Reminders);
 
             try
             {
@@ -88,6 +98,12 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 2 * attempt))), cancellationToken);
             }
         }
+    }
+
+    private (Matter? Matter, Refusal? Refusal) Planned((Matter? Matter, Refusal? Refusal) registered, DateTimeOffset now)
+    {
+        registered.Matter?.PlanReminders(now, time.Calendar, time.Zone, time.Reminders);
+        return registered;
     }
 
     public async Task<IReadOnlyList<HistoryEntry>> RecentHistoryAsync(Matter matter, int count, CancellationToken cancellationToken)

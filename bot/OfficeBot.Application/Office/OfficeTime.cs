@@ -11,6 +11,9 @@ public sealed class OfficeTime(TimeProvider clock, IOptions<OfficeOptions> optio
 
     public WorkingCalendar Calendar { get; } = WorkingCalendar.WeekdaysOnly;
 
+    /// <summary>When automatic reminders go out (working hours, how many working days before the due day).</summary>
+    public Domain.Reminders.ReminderRules Reminders { get; } = Domain.Reminders.ReminderRules.Default;
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public DateTimeOffset LocalNow => TimeZoneInfo.ConvertTime(Now, Zone);

@@ -57,4 +57,7 @@ public static class OutboxKinds
 {
     /// <summary>After a change of a matter: update its sent cards in place and tell the people it concerns.</summary>
     public const string MatterChange = "matter";
+
+    /// <summary>A matter's next automatic reminder, due at its time (see Reminders.MatterReminders).</summary>
+    public const string Reminder = "reminder";
 }

@@ -26,6 +26,9 @@ public enum HistoryKind
     Urged,
     Cancelled,
     Archived,
+
+    /// <summary>An automatic reminder was sent (its rule in <see cref="HistoryEntry.NewValue"/>).</summary>
+    Reminded,
 }
 
 /// <summary>
@@ -47,5 +50,5 @@ public sealed record HistoryEntry(
     /// else's card out of date (see <see cref="Matter.IsStaleFor"/>).
     /// </summary>
     public bool IsPersonalAnswer => Kind is HistoryKind.Acknowledged or HistoryKind.Progress or HistoryKind.CoHandlingAccepted
-        or HistoryKind.CoHandlingDeclined or HistoryKind.OpinionGiven or HistoryKind.PartDone or HistoryKind.Urged;
+        or HistoryKind.CoHandlingDeclined or HistoryKind.OpinionGiven or HistoryKind.PartDone or HistoryKind.Urged or HistoryKind.Reminded;
 }

@@ -665,6 +665,27 @@ public sealed class Matter
         return Touch(true, now);
     }
 
+    /// <summary>The bot itself, as the actor of what it does on its own (automatic reminders).</summary>
+    public static readonly Actor Bot = new(new Person("officebot", "OfficeBot"));
+
+    /// <summary>
+    /// Plans the next automatic reminder after <paramref name="now"/> (and after the last one sent). Not a change anyone
+    /// made: the revision stays; the repository writes the plan's outbox row with whatever change is being stored.
+    /// </summary>
+    public void PlanReminders(DateTimeOffset now, WorkingCalendar calendar, TimeZoneInfo zone, Reminders.ReminderRules rules)
+    {
+        var after = State.LastReminderAt is { } last && last > now ? last : now;
+        State = State with { NextReminder = Reminders.ReminderSchedule.Next(State, after, calendar, zone, rules) };
+    }
+
+    /// <summary>Records that the planned reminder <paramref name="sent"/> went out (a history line); the next is planned after it.</summary>
+    public Outcome RecordReminder(DateTimeOffset now, Reminders.PlannedReminder sent)
+    {
+        Record(Bot, now, HistoryKind.Reminded, "rule", null, sent.Rule.ToString(), sent.WorkingDays == 0 ? null : sent.WorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        State = State with { LastReminderAt = now };
+        return Touch(true, now);
+    }
+
     /// <summary>Everyone the matter concerns: registrar, lead, co-handlers (each once).</summary>
     public IReadOnlyList<Person> People()
     {

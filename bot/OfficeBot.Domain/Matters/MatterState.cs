@@ -43,6 +43,15 @@ public sealed record MatterState
     public int HistoryCount { get; init; }
     public MatterCounters Counters { get; init; } = new();
 
+    /// <summary>
+    /// The next automatic reminder (SPEC §6), planned whenever the matter changes and written as an outbox row in the
+    /// same batch; null when none is due (closed, no lead, no due date and the receipt given).
+    /// </summary>
+    public Reminders.PlannedReminder? NextReminder { get; init; }
+
+    /// <summary>When the last automatic reminder was sent: the next one is planned after it.</summary>
+    public DateTimeOffset? LastReminderAt { get; init; }
+
     /// <summary>When each person last urged this matter (one entry per person), for the once-an-hour limit.</summary>
     public IReadOnlyList<UrgeMark> LastUrges { get; init; } = [];
 }

@@ -46,6 +46,7 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddSingleton<MatterFollowUp>();
         builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<MatterFollowUp>());
+        builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reminders.MatterReminders>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<ParserWarmup>();
         return builder;

@@ -70,7 +70,7 @@ public sealed class ManyPeopleBatchTests : IAsyncLifetime
         Assert.Single(await _matters.OpenForPersonAsync(Tenant, "c-94", CancellationToken.None));
         Assert.Single(await _matters.OpenForPersonAsync(Tenant, newLead.ObjectId, CancellationToken.None));
         Assert.Empty(await _matters.OpenForPersonAsync(Tenant, Lead.ObjectId, CancellationToken.None));
-        Assert.True((await _outbox.PendingAsync(Tenant, CancellationToken.None)).Last().RepairIndex);
+        Assert.True((await FollowUpsAsync()).Last().RepairIndex);
     }
 
     private static List<Person> People(int count) => Enumerable.Range(1, count).Select(i => new Person($"c-{i}", $"會辦{i}")).ToList();
@@ -88,4 +88,8 @@ public sealed class ManyPeopleBatchTests : IAsyncLifetime
         await _store.ReplaceAsync(MatterRepository.TableName, row with { Data = JsonSerializer.Serialize(state with { CoHandlers = many }, json) }, row.ETag!);
         return matter.Number;
     }
+
+    /// <summary>The follow-ups of changes waiting in the outbox (the matters' planned reminders are there too, due later).</summary>
+    private async Task<List<OutboxItem>> FollowUpsAsync() =>
+        (await _outbox.PendingAsync(Tenant, CancellationToken.None)).Where(i => i.Kind == OutboxKinds.MatterChange).ToList();
 }

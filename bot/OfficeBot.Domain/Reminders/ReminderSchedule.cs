@@ -1,0 +1,192 @@
+using OfficeBot.Domain.Calendar;
+using OfficeBot.Domain.Matters;
+
+namespace OfficeBot.Domain.Reminders;
+
+/// <summary>Why an automatic reminder is sent (the rule that fired); shown on the card and recorded in the history.</summary>
+public enum ReminderRule
+{
+    /// <summary>The lead has not acknowledged the assignment some working hours after it.</summary>
+    Receipt,
+
+    /// <summary>A working morning shortly before the due day (how many working days before is in the plan).</summary>
+    DueSoon,
+
+    /// <summary>The morning of the due day.</summary>
+    DueToday,
+
+    /// <summary>Every working morning after the due day.</summary>
+    Overdue,
+}
+
+/// <summary>The next automatic reminder of a matter: when, why, and for a due-date rule how many working days are left or late.</summary>
+public sealed record PlannedReminder(DateTimeOffset At, ReminderRule Rule, int WorkingDays = 0)
+{
+    /// <summary>Unique per matter and slot: the outbox row of this reminder and the check that it is still the plan.</summary>
+    public string Id(int matterNumber) => $"m{matterNumber:D10}r{At.UtcTicks:D19}";
+}
+
+/// <summary>The office's reminder settings (SPEC §6); every number may be set per office.</summary>
+public sealed record ReminderRules
+{
+    public static ReminderRules Default { get; } = new();
+
+    /// <summary>When the working day starts: due-date reminders go out then.</summary>
+    public TimeOnly WorkStart { get; init; } = new(9, 0);
+
+    /// <summary>When it ends: nothing is sent from then until the next working morning.</summary>
+    public TimeOnly WorkEnd { get; init; } = new(18, 0);
+
+    /// <summary>Working hours after an assignment at which a lead who has not acknowledged it is reminded.</summary>
+    public int ReceiptAfterWorkingHours { get; init; } = 4;
+
+    /// <summary>Working days before the due day on which the lead is reminded, by urgency (the due day itself always).</summary>
+    public IReadOnlyList<int> DaysBefore(Urgency urgency) => urgency == Urgency.Normal ? NormalDaysBefore : UrgentDaysBefore;
+
+    public IReadOnlyList<int> NormalDaysBefore { get; init; } = [2, 1];
+
+    /// <summary>急件 one working day earlier; 特急 daily from three working days before — the same mornings.</summary>
+    public IReadOnlyList<int> UrgentDaysBefore { get; init; } = [3, 2, 1];
+}
+
+/// <summary>
+/// When a matter's next automatic reminder is due (SPEC §6): a receipt reminder some working hours after the lead was
+/// named, due-date reminders on working mornings before and on the due day, and one every working morning while it is
+/// overdue — always within working hours, on the office's working days. Pure: the matter's state, the calendar and the
+/// time after which the next one is wanted decide.
+/// </summary>
+public static class ReminderSchedule
+{
+    /// <param name="state">The matter as it now stands.</param>
+    /// <param name="after">The next reminder is after this instant (the change, or the reminder just sent).</param>
+    /// <param name="calendar">The office's working days.</param>
+    /// <param name="zone">The office's time zone.</param>
+    /// <param name="rules">The office's reminder settings.</param>
+    public static PlannedReminder? Next(MatterState state, DateTimeOffset after, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
+    {
+        if (state.Status is not (MatterStatus.InProgress or MatterStatus.Registered) || state.Lead is null)
+        {
+            return null;
+        }
+
+        var candidates = new List<PlannedReminder>();
+        if (!state.LeadAcknowledged && state.LeadAssignedAt is { } assigned)
+        {
+            var at = AddWorkingHours(assigned, rules.ReceiptAfterWorkingHours, calendar, zone, rules);
+            if (at > after)
+            {
+                candidates.Add(new PlannedReminder(at, ReminderRule.Receipt));
+            }
+        }
+
+        if (state.Due is { } due && state.Status == MatterStatus.InProgress && DueSlot(due.Date, after, calendar, zone, rules, state.Urgency) is { } slot)
+        {
+            candidates.Add(slot);
+        }
+
+        return candidates.OrderBy(c => c.At).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The first working morning after <paramref name="after"/> on which a due-date rule fires. A matter due on a day off
+    /// is treated as due on the last working day before it until that day has passed.
+    /// </summary>
+    private static PlannedReminder? DueSlot(DateOnly due, DateTimeOffset after, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules, Urgency urgency)
+    {
+        var before = rules.DaysBefore(urgency);
+        var lastWorkingDay = calendar.IsWorkingDay(due) ? due : calendar.LastWorkingDayBefore(due);
+        var first = SubtractWorkingDays(lastWorkingDay, before.DefaultIfEmpty(0).Max(), calendar);
+        var localAfter = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
+        var day = localAfter < first ? first : localAfter;
+
+        // A year of working mornings is more than any matter is left overdue without anyone noticing; stop there.
+        for (var i = 0; i < 370; i++, day = day.AddDays(1))
+        {
+            var at = Local(day, rules.WorkStart, zone);
+            if (!calendar.IsWorkingDay(day) || at <= after)
+            {
+                continue;
+            }
+
+            if (day > due)
+            {
+                return new PlannedReminder(at, ReminderRule.Overdue, calendar.WorkingDaysAfter(due, day));
+            }
+
+            if (day == lastWorkingDay)
+            {
+                return new PlannedReminder(at, ReminderRule.DueToday);
+            }
+
+            var left = calendar.WorkingDaysAfter(day, lastWorkingDay);
+            if (before.Contains(left))
+            {
+                return new PlannedReminder(at, ReminderRule.DueSoon, left);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The instant <paramref name="hours"/> working hours after <paramref name="start"/>: time outside working hours and
+    /// on days off does not count; a start outside working hours counts from the next working morning.
+    /// </summary>
+    public static DateTimeOffset AddWorkingHours(DateTimeOffset start, int hours, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
+    {
+        var left = TimeSpan.FromHours(hours);
+        var at = NextWorkingMoment(start, calendar, zone, rules);
+        while (true)
+        {
+            var local = TimeZoneInfo.ConvertTime(at, zone);
+            var end = Local(DateOnly.FromDateTime(local.DateTime), rules.WorkEnd, zone);
+            if (end - at >= left)
+            {
+                return at + left;
+            }
+
+            left -= end - at;
+            at = NextWorkingMoment(end, calendar, zone, rules);
+        }
+    }
+
+    /// <summary><paramref name="instant"/> if it falls within working hours on a working day, else the next working morning.</summary>
+    public static DateTimeOffset NextWorkingMoment(DateTimeOffset instant, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        if (calendar.IsWorkingDay(day) && time >= rules.WorkStart && time < rules.WorkEnd)
+        {
+            return instant;
+        }
+
+        if (!calendar.IsWorkingDay(day) || time >= rules.WorkEnd)
+        {
+            day = calendar.AddWorkingDays(day, 1);
+        }
+
+        return Local(day, rules.WorkStart, zone);
+    }
+
+    private static DateOnly SubtractWorkingDays(DateOnly from, int workingDays, WorkingCalendar calendar)
+    {
+        var day = from;
+        while (workingDays > 0)
+        {
+            day = day.AddDays(-1);
+            if (calendar.IsWorkingDay(day))
+            {
+                workingDays--;
+            }
+        }
+
+        return day;
+    }
+
+    private static DateTimeOffset Local(DateOnly day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+}

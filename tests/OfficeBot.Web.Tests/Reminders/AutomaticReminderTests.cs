@@ -1,0 +1,91 @@
+using OfficeBot.Cards.Actions;
+using OfficeBot.Testing;
+using static OfficeBot.Web.Tests.BotHost;
+
+namespace OfficeBot.Web.Tests.Reminders;
+
+/// <summary>
+/// Automatic reminders through the real host, its outbox dispatcher and the fake Teams connector, with the bot's clock
+/// moved on by hand. "Now" is Thursday 2026-11-26 10:00 in Taipei.
+/// </summary>
+public sealed class AutomaticReminderTests : IAsyncLifetime
+{
+    private static readonly string MeiChat = $"a:personal-{Mei.AadObjectId}";
+    private static readonly string WeiChat = $"a:personal-{Wei.AadObjectId}";
+
+    private BotHost _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await BotHost.StartAsync();
+        await _bot.AskAsync(Director, "help", "en-US");
+        await _bot.AskAsync(Mei, "help", "en-US");
+        await _bot.AskAsync(Wei, "help", "zh-TW");
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAllAsync();
+
+    [Fact]
+    public async Task ALeadWhoDoesNotAcknowledge_IsRemindedOnceFourWorkingHoursLater_AndOnlyThen()
+    {
+        await _bot.AskAsync(Director, "new Venue booking lead @陳小美 co @林阿偉 due Dec 1", "en-US", mentions: [Mei, Wei]);
+        await _bot.FollowUpsDoneAsync();
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 26, 13, 55, 0, TimeSpan.FromHours(8)));
+        Assert.Empty(Reminders(MeiChat));
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 26, 14, 5, 0, TimeSpan.FromHours(8)));
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 26, 17, 0, 0, TimeSpan.FromHours(8)));
+
+        var reminder = Assert.Single(Reminders(MeiChat));
+        Assert.Contains("not yet acknowledged", reminder.CardText);
+        Assert.Contains("Venue booking", reminder.CardText);
+        Assert.Empty(Reminders(WeiChat));
+    }
+
+    [Fact]
+    public async Task DueDateReminders_ReachTheLeadAndCoHandlersOnWorkingMornings_InTheirLanguage_EachOnce()
+    {
+        var registered = await _bot.AskAsync(Director, "new Venue booking lead @陳小美 co @林阿偉 due Dec 1", "en-US", mentions: [Mei, Wei]);
+        var number = registered.Card!["refresh"]!["action"]!["data"]!["matter"]!.GetValue<int>();
+        var revision = registered.Card!["refresh"]!["action"]!["data"]!["revision"]!.GetValue<int>();
+        await _bot.PressAsync(Mei, CardVerbs.Acknowledge, number, revision);
+        await _bot.FollowUpsDoneAsync();
+
+        // Friday 27 Nov is two working days before Tuesday 1 Dec; the weekend passes without a word.
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 27, 9, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("due in 2 working days", Assert.Single(Reminders(MeiChat)).CardText);
+        Assert.Contains("距期限還有 2 個工作日", Assert.Single(Reminders(WeiChat)).CardText);
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 29, 20, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Single(Reminders(MeiChat));
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 30, 9, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(2, Reminders(MeiChat).Count);
+        Assert.Contains("due in 1 working day", Reminders(MeiChat)[^1].CardText);
+
+        // Completed: nothing more is sent, though the due day and the days after come.
+        var (_, _) = await _bot.PressAsync(Mei, CardVerbs.AskCompletion, number, revision + 3, new Dictionary<string, string> { [CardInputs.Text] = "done" });
+        await _bot.FollowUpsDoneAsync();
+        await AdvanceToAsync(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+        Assert.Equal(2, Reminders(MeiChat).Count);
+        Assert.Equal(2, Reminders(WeiChat).Count);
+    }
+
+    /// <summary>The automatic reminders the bot posted into a chat (their summary says so).</summary>
+    private List<ConnectorCall> Reminders(string chat) =>
+        _bot.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == chat
+            && ((c.Summary ?? string.Empty).Contains("Automatic reminder") || (c.Summary ?? string.Empty).Contains("自動催辦"))).ToList();
+
+    /// <summary>Moves the bot's clock on in steps of at most half an hour (its timers fire as they would), letting the dispatcher work.</summary>
+    private async Task AdvanceToAsync(DateTimeOffset until)
+    {
+        while (_bot.Clock.GetUtcNow() < until)
+        {
+            var step = until - _bot.Clock.GetUtcNow();
+            _bot.Clock.Advance(step > TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : step);
+            await Task.Delay(20);
+            await _bot.FollowUpsDoneAsync();
+        }
+    }
+}
