@@ -8,6 +8,8 @@ namespace OfficeBot.Application.Configuration;
 /// <summary>One department (<c>Office:Departments:N</c>): its name, its head and its members, by Entra object id.</summary>
 public sealed class DepartmentOptions
 {
+    private const int MaxOverlapsNamed = 10;
+
     public string Name { get; set; } = string.Empty;
 
     /// <summary>Entra object id of the department head, who belongs to the department without being listed in <see cref="Members"/>.</summary>
@@ -69,16 +71,18 @@ public sealed class DepartmentOptions
             }
         }
 
-        foreach (var (id, first, other) in DepartmentDirectory.Overlaps(departments))
+        // A department pasted twice would otherwise give one message per member and bury the other problems.
+        var overlaps = DepartmentDirectory.Overlaps(departments).Where(o => o.ObjectId.Length > 0).ToList();
+        foreach (var (id, first, other) in overlaps.Take(MaxOverlapsNamed))
         {
-            if (id.Length == 0)
-            {
-                continue;
-            }
-
             yield return new ValidationResult(
                 $"'{id}' is in two departments, '{departments[first].Name}' ({Section}:{first}) and '{departments[other].Name}' ({Section}:{other}); a person belongs to one department.",
                 member);
+        }
+
+        if (overlaps.Count > MaxOverlapsNamed)
+        {
+            yield return new ValidationResult($"{overlaps.Count - MaxOverlapsNamed} more people are in two departments.", member);
         }
     }
 }

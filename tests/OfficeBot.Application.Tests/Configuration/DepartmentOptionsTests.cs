@@ -23,6 +23,17 @@ public sealed class DepartmentOptionsTests
     }
 
     [Fact]
+    public void Validate_DepartmentPastedTwice_NamesTenPeopleAndCountsTheRest()
+    {
+        var members = Enumerable.Range(1, 30).Select(i => $"person-{i}").ToArray();
+
+        var problems = Problems(Office(Department("秘書處", "head-sec", members), Department("財務處", "head-fin", members)));
+
+        Assert.Equal(11, problems.Count);
+        Assert.Equal("20 more people are in two departments.", problems[^1]);
+    }
+
+    [Fact]
     public void Validate_HeadOfOneListedAsMemberOfAnother_IsRefused() =>
         Assert.Contains("in two departments", Assert.Single(Problems(Office(Department("秘書處", "head-sec"), Department("財務處", "head-fin", "head-sec")))));
 
