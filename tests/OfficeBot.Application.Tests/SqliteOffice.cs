@@ -30,7 +30,7 @@ internal sealed class SqliteOffice : IDisposable
         var monitor = new FixedOptions(options);
         People = new PeopleStore(Store);
         Matters = new MatterService(new MatterRepository(Store, new OutboxStore(Store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
-        var presenter = new MatterPresenter(time);
+        var presenter = new MatterPresenter(time, new Departments(monitor));
         var contexts = new CardContexts(People, monitor);
         var cards = new MatterCards(Matters, presenter, contexts);
         Roles = new RoleDirectory(monitor);

@@ -55,7 +55,7 @@ internal static class Samples
         return builder.ToString();
     }
 
-    /// <summary>10 co-handlers, 50 history entries, a 200-character title, awkward text everywhere.</summary>
+    /// <summary>10 co-handlers, 50 history entries, a 200-character title, departments of the longest name, awkward text everywhere.</summary>
     public static MatterView Heavy(int number = 9999) => new()
     {
         Number = number,
@@ -65,10 +65,10 @@ internal static class Samples
         DocumentNumber = "府辦字第1140012345號 " + Awkward,
         Urgency = Urgency.ExtraUrgent,
         Status = MatterStatus.InProgress,
-        Lead = new PersonView("lead", "歐陽" + Awkward),
+        Lead = new PersonView("lead", "歐陽" + Awkward, Repeat(Awkward, 64)),
         LeadAcknowledged = false,
         CoHandlers = Enumerable.Range(1, 10)
-            .Select(i => new CoHandlerView(new PersonView($"co-{i}", $"會辦人{i} {Awkward}"), (CoHandlingState)(i % 5), i % 2 == 0))
+            .Select(i => new CoHandlerView(new PersonView($"co-{i}", $"會辦人{i} {Awkward}", Repeat(Awkward, 64)), (CoHandlingState)(i % 5), i % 2 == 0))
             .ToList(),
         Registrar = new PersonView("registrar", "登記人 " + Awkward),
         Due = Office(2025, 12, 5, 23, 59),

@@ -17,6 +17,9 @@ public sealed class OfficeOptions : IValidatableObject
     /// <summary>Entra object ids of the leaders (領導).</summary>
     public List<string> Leaders { get; set; } = [];
 
+    /// <summary>The departments, each with its name, head and members; a person belongs to one department at most.</summary>
+    public List<DepartmentOptions> Departments { get; set; } = [];
+
     /// <summary>Used when an activity carries no locale: en-US, zh-TW or zh-CN.</summary>
     [Required]
     public string DefaultLocale { get; set; } = "zh-TW";
@@ -35,6 +38,11 @@ public sealed class OfficeOptions : IValidatableObject
                 yield return new ValidationResult("Office:Directors and Office:Leaders must not contain empty ids.", [nameof(Directors), nameof(Leaders)]);
                 break;
             }
+        }
+
+        foreach (var problem in DepartmentOptions.Validate(Departments))
+        {
+            yield return problem;
         }
     }
 }

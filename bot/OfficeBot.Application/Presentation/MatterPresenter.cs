@@ -7,8 +7,8 @@ using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Application.Presentation;
 
-/// <summary>Turns matters into the views the cards draw: office-local times, derived traffic light, localised history.</summary>
-public sealed class MatterPresenter(OfficeTime time)
+/// <summary>Turns matters into the views the cards draw: office-local times, derived traffic light, localised history, people's departments.</summary>
+public sealed class MatterPresenter(OfficeTime time, Departments departments)
 {
     public const int HistoryLinesOnCard = 5;
 
@@ -28,6 +28,8 @@ public sealed class MatterPresenter(OfficeTime time)
 
         var messages = new Messages(language);
         string NameOf(string id) => names.TryGetValue(id, out var name) ? name : id;
+        var directory = departments.Current;
+        PersonView Person(Person person) => new(person.ObjectId, person.DisplayName, directory.Of(person.ObjectId)?.Name);
 
         return new MatterView
         {
@@ -87,6 +89,4 @@ public sealed class MatterPresenter(OfficeTime time)
         var local = d.Date.ToDateTime(d.Time ?? new TimeOnly(23, 59));
         return new DateTimeOffset(local, time.Zone.GetUtcOffset(local));
     }
-
-    private static PersonView Person(Person person) => new(person.ObjectId, person.DisplayName);
 }

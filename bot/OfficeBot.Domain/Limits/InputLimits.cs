@@ -34,6 +34,12 @@ public static class InputLimits
     /// <summary>Ids that arrive in activities and card data (Teams ids, Entra object ids, conversation and activity ids).</summary>
     public const int Id = 256;
 
+    /// <summary>A department's name, set by an administrator and shown beside people on cards.</summary>
+    public const int DepartmentName = 64;
+
+    /// <summary>Departments in one office's configuration.</summary>
+    public const int Departments = 500;
+
     /// <summary>Values written into log lines (after control characters are replaced).</summary>
     public const int LogValue = 200;
 

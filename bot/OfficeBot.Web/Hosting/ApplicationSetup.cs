@@ -26,6 +26,7 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OfficeTime>();
         builder.Services.AddSingleton<RoleDirectory>();
+        builder.Services.AddSingleton<Departments>();
         builder.Services.AddSingleton<CommandParser>();
         builder.Services.AddSingleton<MatterRepository>();
         builder.Services.AddSingleton<MatterService>();

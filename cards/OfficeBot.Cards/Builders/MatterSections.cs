@@ -156,8 +156,17 @@ internal static class MatterSections
         }
     }
 
-    public static string Person(PersonView person, string? detail, CardLimits limits) =>
-        detail is null ? Plain(person.DisplayName, limits.Name) : Plain(person.DisplayName, limits.Name) + Dot + detail;
+    /// <summary>"林阿偉 · 秘書處 · detail": the name, the department where known, then the detail.</summary>
+    public static string Person(PersonView person, string? detail, CardLimits limits)
+    {
+        var label = Plain(person.DisplayName, limits.Name);
+        if (!string.IsNullOrWhiteSpace(person.Department))
+        {
+            label += Dot + Plain(person.Department, limits.Name);
+        }
+
+        return detail is null ? label : label + Dot + detail;
+    }
 
     private static string Receipt(bool acknowledged, CardText text) =>
         acknowledged ? "✓ " + text.Acknowledged : text.NotAcknowledged;
@@ -215,8 +224,9 @@ internal static class MatterSections
 
         if (pending.Kind == RequestKind.Transfer && pending.NewLead is { } newLead)
         {
-            var from = matter.Lead is { } lead ? Plain(lead.DisplayName, limits.Name) : text.NotAssigned;
-            facts.Add(new Fact(text.ProposedLead, from + " → " + Plain(newLead.DisplayName, limits.Name)));
+            // A transfer usually moves a matter to another department, so the director sees both.
+            var from = matter.Lead is { } lead ? Person(lead, null, limits) : text.NotAssigned;
+            facts.Add(new Fact(text.ProposedLead, from + " → " + Person(newLead, null, limits)));
         }
 
         if (!string.IsNullOrWhiteSpace(pending.Reason))

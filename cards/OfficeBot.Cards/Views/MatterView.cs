@@ -3,7 +3,8 @@ using OfficeBot.Domain.Matters;
 namespace OfficeBot.Cards.Views;
 
 /// <summary>A person on a card: the Entra object id identifies, the display name only labels.</summary>
-public sealed record PersonView(string ObjectId, string DisplayName);
+/// <param name="Department">The name of the person's department, when the configuration knows it.</param>
+public sealed record PersonView(string ObjectId, string DisplayName, string? Department = null);
 
 /// <param name="Note">The co-handler's opinion or reason for declining, when given.</param>
 public sealed record CoHandlerView(PersonView Person, CoHandlingState State, bool Acknowledged, string? Note = null);
