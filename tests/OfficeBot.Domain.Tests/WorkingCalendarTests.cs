@@ -86,6 +86,16 @@ public sealed class WorkingCalendarTests
     public void NextWorkingTime_IsTheNextWorkingMorningOutsideWorkingHours(string local, string expected) =>
         Assert.Equal(DateTime.Parse(expected), Office.NextWorkingTime(DateTime.Parse(local)));
 
+    [Theory]
+    [InlineData("2026-11-26T10:00:00", 4, "2026-11-26T14:00:00")] // within the day
+    [InlineData("2026-11-26T15:00:00", 4, "2026-11-30T10:00:00")] // 2.5 h on Thursday, 1.5 h on Monday after the holiday
+    [InlineData("2026-11-26T20:00:00", 4, "2026-11-30T12:30:00")] // assigned after hours: counting starts Monday morning
+    [InlineData("2026-12-04T16:30:00", 1, "2026-12-04T17:30:00")] // ends exactly at the end of the day
+    [InlineData("2026-12-04T17:00:00", 2, "2026-12-05T10:00:00")] // the make-up Saturday counts
+    [InlineData("2026-11-26T10:00:00", 0, "2026-11-26T10:00:00")]
+    public void AddWorkingTime_CountsOnlyWorkingHours(string local, int hours, string expected) =>
+        Assert.Equal(DateTime.Parse(expected), Office.AddWorkingTime(DateTime.Parse(local), TimeSpan.FromHours(hours)));
+
     [Fact]
     public void NextWorkingTime_ForAnInstant_AnswersInTheOfficeZone()
     {

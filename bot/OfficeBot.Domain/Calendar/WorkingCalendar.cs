@@ -107,6 +107,32 @@ public sealed class WorkingCalendar
         return next == local ? now : new DateTimeOffset(next, zone.GetUtcOffset(next));
     }
 
+    /// <summary>
+    /// The office-local moment <paramref name="workingTime"/> of working hours after <paramref name="officeLocal"/>
+    /// (a receipt is due "4 working hours after assignment"): time outside working hours does not count.
+    /// </summary>
+    public DateTime AddWorkingTime(DateTime officeLocal, TimeSpan workingTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);
+        var at = NextWorkingTime(officeLocal);
+        var left = workingTime;
+        while (true)
+        {
+            var endOfDay = DateOnly.FromDateTime(at).ToDateTime(WorkEnd);
+            if (at + left < endOfDay)
+            {
+                return at + left;
+            }
+
+            left -= endOfDay - at;
+            at = NextWorkingTime(endOfDay);
+            if (left == TimeSpan.Zero)
+            {
+                return endOfDay;
+            }
+        }
+    }
+
     /// <summary>Working days in (<paramref name="from"/>, <paramref name="to"/>]: how many working mornings pass going from one day to the other.</summary>
     public int WorkingDaysAfter(DateOnly from, DateOnly to)
     {
