@@ -93,6 +93,15 @@ public sealed class CalendarLoaderTests
     }
 
     [Fact]
+    public void Load_IcsEventNeverClosed_PointsAtTheLineWhereItShouldHaveEnded()
+    {
+        var error = Assert.Single(Load(o => o.IcsFiles.Add("Calendars/unclosed.ics")).Errors);
+
+        Assert.Contains("Calendars/unclosed.ics line 8", error);
+        Assert.Contains("END:VEVENT", error);
+    }
+
+    [Fact]
     public void Load_IcsEventWithImpossibleDate_NamesTheFileAndTheEventsLine()
     {
         var error = Assert.Single(Load(o => o.IcsFiles.Add("Calendars/bad-date.ics")).Errors);

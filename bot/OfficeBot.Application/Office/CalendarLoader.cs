@@ -184,16 +184,17 @@ public static partial class CalendarLoader
         return found;
     }
 
-    // Ical.Net names the offending text, not its line; find the line it came from (1 when it cannot be told).
+    // Ical.Net names the offending text, not its line; find the line it came from (1 when it cannot be told). The text
+    // found is quoted last ("Expected 'END:VEVENT', found 'END:VCALENDAR'").
     private static int LineOfParseError(string message, string[] lines)
     {
-        var quoted = QuotedText().Match(message);
-        if (!quoted.Success)
+        var quoted = QuotedText().Matches(message);
+        if (quoted.Count == 0)
         {
             return 1;
         }
 
-        var wanted = quoted.Groups[1].Value.Trim();
+        var wanted = quoted[^1].Groups[1].Value.Trim();
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].TrimEnd('\r').Trim().Equals(wanted, StringComparison.Ordinal))
