@@ -51,5 +51,8 @@ public sealed record UrgeCommand(int Number, string? Text) : Command;
 
 public sealed record ExtendCommand(int Number, Deadline NewDue, string? Reason) : Command;
 
+/// <summary>The coming days off and make-up working days of the office calendar.</summary>
+public sealed record HolidaysCommand : Command;
+
 /// <summary><paramref name="Asked"/> is false for free text that is not a command: answer with help, not an error.</summary>
 public sealed record HelpCommand(bool Asked) : Command;

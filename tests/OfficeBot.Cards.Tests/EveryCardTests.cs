@@ -1,6 +1,7 @@
 using System.Text;
 using OfficeBot.Cards.Builders;
 using OfficeBot.Cards.Model;
+using OfficeBot.Domain.Calendar;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 using Xunit.Abstractions;
@@ -32,6 +33,10 @@ public class EveryCardTests(ITestOutputHelper output)
         ["list"] = language => MatterListCard.Build(Samples.Awkward, Enumerable.Range(1, 40).Select(Samples.Heavy).ToList(), language, Samples.Awkward),
         ["list-empty"] = language => MatterListCard.Build(Samples.Awkward, [], language, Samples.Awkward),
         ["help"] = HelpCard.Build,
+        ["holidays"] = language => HolidaysCard.Build(Samples.Awkward, Enumerable.Range(0, 200)
+            .Select(i => new CalendarDay(new DateOnly(2026, 1, 1).AddDays(i * 2), Samples.Repeat(Samples.Awkward, 500), i % 3 == 0 ? CalendarDayKind.MakeUpWorkday : CalendarDayKind.Holiday))
+            .ToList(), language, Samples.Awkward),
+        ["holidays-empty"] = language => HolidaysCard.Build(Samples.Awkward, [], language, Samples.Awkward),
         ["error"] = language => ErrorCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000), Samples.Repeat(Samples.Awkward, 50_000), Samples.Awkward),
         ["notice"] = language => NoticeCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000)),
     };

@@ -35,6 +35,35 @@ public sealed class HostLifecycleTests
     }
 
     [Fact]
+    public async Task Start_WithBrokenCalendarFile_FailsNamingTheFileAndLine()
+    {
+        var ics = Path.Combine(Path.GetTempPath(), $"officebot-broken-{Guid.NewGuid():N}.ics");
+        await File.WriteAllLinesAsync(ics, ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20261127", "SUMMARY 國慶日", "END:VEVENT", "END:VCALENDAR"]);
+        try
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Office:Calendar:IcsFiles:0"] = ics }));
+
+            Assert.Contains($"{ics} line 5", error.ToString());
+        }
+        finally
+        {
+            File.Delete(ics);
+        }
+    }
+
+    [Fact]
+    public async Task Start_WithBadHolidayDate_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Office:Calendar:Holidays:0:Date"] = "2026-02-30",
+            ["Office:Calendar:Holidays:0:Name"] = "不存在的一天",
+        }));
+
+        Assert.Contains("Office:Calendar:Holidays:0:Date '2026-02-30'", error.ToString());
+    }
+
+    [Fact]
     public async Task InstallationUpdate_SavesWhereTheUserCanBeReached()
     {
         var bot = await BotHost.StartAsync();

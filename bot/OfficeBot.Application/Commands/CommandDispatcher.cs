@@ -60,6 +60,7 @@ public sealed partial class CommandDispatcher
         Route<TransferCommand>(TransferAsync);
         Route<UrgeCommand>(UrgeAsync);
         Route<ExtendCommand>(ExtendAsync);
+        Route<HolidaysCommand>((_, turn, _) => Task.FromResult(Holidays(turn)));
         Route<HelpCommand>((_, turn, _) => Task.FromResult(Help(turn)));
     }
 
@@ -240,6 +241,18 @@ public sealed partial class CommandDispatcher
         turn.SharedChat
             ? _cards.ForSharedChatAsync(matter, turn.Language, notice, cancellationToken, tone, note)
             : _cards.ForViewerAsync(matter, turn.Actor, turn.Language, notice, cancellationToken, tone: tone, note: note);
+
+    /// <summary>How far ahead the 假日 command looks: long enough to cover the next long holiday and its make-up days.</summary>
+    public const int HolidaysAheadDays = 60;
+
+    private Reply Holidays(Turn turn)
+    {
+        var today = DateOnly.FromDateTime(_time.LocalNow.DateTime);
+        var days = _time.Calendar.SpecialDays(today, today.AddDays(HolidaysAheadDays - 1));
+        var heading = turn.Say.HolidaysHeading(HolidaysAheadDays);
+        var card = HolidaysCard.Build(heading, days, turn.Language, turn.Say.HolidaysEmpty(HolidaysAheadDays));
+        return new Reply($"{heading} ({HolidaysCard.Runs(days).Count})", card);
+    }
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));
 

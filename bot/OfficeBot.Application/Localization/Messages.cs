@@ -27,6 +27,7 @@ public sealed class Messages(Language language)
         CommandVerb.Transfer => Pick("transfer #12 @person [reason]", "轉辦 #12 @人 [理由]", "转办 #12 @人 [理由]"),
         CommandVerb.Urge => Pick("urge #12 [message]", "催辦 #12 [話]", "催办 #12 [话]"),
         CommandVerb.Extend => Pick("extend #12 <date> [reason]", "延期 #12 <日期> [理由]", "延期 #12 <日期> [理由]"),
+        CommandVerb.Holidays => Pick("holidays", "假日", "假日"),
         _ => Pick("help", "幫助", "帮助"),
     };
 
@@ -228,10 +229,11 @@ public sealed class Messages(Language language)
         var before = calendar.LastWorkingDayBefore(day);
         var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         var month = before.ToString("MMM", CultureInfo.InvariantCulture);
+        var holiday = calendar.Special(day) is { Kind: CalendarDayKind.Holiday, Name: { Length: > 0 } name } ? name : null;
         return Pick(
-            $"Due on {(weekend ? $"a {day.DayOfWeek}" : "a holiday")} — {before.DayOfWeek} {before.Day} {month} is the last working day before it.",
-            $"期限是{(weekend ? ChineseWeekday(day) : "假日")}——此前最後一個工作日是{before.Month}月{before.Day}日（{ChineseWeekday(before)}）。",
-            $"期限是{(weekend ? ChineseWeekday(day) : "假日")}——此前最后一个工作日是{before.Month}月{before.Day}日（{ChineseWeekday(before)}）。");
+            $"Due on {(holiday is not null ? $"a holiday ({holiday})" : weekend ? $"a {day.DayOfWeek}" : "a holiday")} — {before.DayOfWeek} {before.Day} {month} is the last working day before it.",
+            $"期限是{(holiday is not null ? $"假日（{holiday}）" : weekend ? ChineseWeekday(day) : "假日")}——此前最後一個工作日是{before.Month}月{before.Day}日（{ChineseWeekday(before)}）。",
+            $"期限是{(holiday is not null ? $"假日（{holiday}）" : weekend ? ChineseWeekday(day) : "假日")}——此前最后一个工作日是{before.Month}月{before.Day}日（{ChineseWeekday(before)}）。");
     }
 
     // 星期 names are written alike in both scripts.
@@ -278,6 +280,12 @@ public sealed class Messages(Language language)
         MatterListKind.AwaitingReview => Pick("Awaiting review", "待審核事項", "待审核事项"),
         _ => Pick("My open matters", "我的事項", "我的事项"),
     };
+
+    public string HolidaysHeading(int days) => Pick($"Days off and make-up working days in the next {days} days",
+        $"未來 {days} 天的放假日與補班日", $"未来 {days} 天的放假日和调休上班日");
+
+    public string HolidaysEmpty(int days) => Pick($"No holidays or make-up working days in the next {days} days; weekends are not listed.",
+        $"未來 {days} 天沒有國定假日或補班日（週末不列出）。", $"未来 {days} 天没有节假日或调休上班日（周末不列出）。");
 
     public string ListEmpty(MatterListKind kind) => kind switch
     {

@@ -53,6 +53,9 @@ public sealed partial class CommandParser
                 return IsBareListCommand(args)
                     ? new ParseResult(new ListMattersCommand(ListKindOf(word.Verb)), null, written)
                     : FreeText(body);
+            case CommandVerb.Holidays:
+                // Bare only, so a question that merely starts with 假日 ("假日加班費怎麼算") is not taken for the command.
+                return IsBareListCommand(args) ? new ParseResult(new HolidaysCommand(), null, written) : FreeText(body);
         }
 
         var commandWord = word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;

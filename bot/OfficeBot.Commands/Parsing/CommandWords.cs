@@ -14,6 +14,7 @@ public enum CommandVerb
     Transfer,
     Urge,
     Extend,
+    Holidays,
     Help,
 }
 
@@ -68,6 +69,10 @@ internal static class CommandWords
         .. Words(CommandVerb.Urge, WordScript.English, "urge"),
         .. Words(CommandVerb.Extend, WordScript.Chinese, "延期"),
         .. Words(CommandVerb.Extend, WordScript.English, "extend"),
+        .. Words(CommandVerb.Holidays, WordScript.Traditional, "節假日"),
+        .. Words(CommandVerb.Holidays, WordScript.Simplified, "节假日"),
+        .. Words(CommandVerb.Holidays, WordScript.Chinese, "假日安排", "假日"),
+        .. Words(CommandVerb.Holidays, WordScript.English, "holidays", "holiday"),
         .. Words(CommandVerb.Help, WordScript.Traditional, "幫助"),
         .. Words(CommandVerb.Help, WordScript.Simplified, "帮助"),
         .. Words(CommandVerb.Help, WordScript.English, "help"),

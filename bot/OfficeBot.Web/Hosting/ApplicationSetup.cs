@@ -9,7 +9,9 @@ using OfficeBot.Application.Matters;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Outbox;
 using OfficeBot.Application.Presentation;
+using Microsoft.Extensions.Options;
 using OfficeBot.Commands;
+using OfficeBot.Domain.Calendar;
 
 namespace OfficeBot.Web.Hosting;
 
@@ -23,8 +25,10 @@ public static partial class ApplicationSetup
             .Validate(options => !options.Validate(new(options)).Any(), "Office options are invalid (see the validation messages).")
             .ValidateOnStart();
 
+        builder.AddOfficeCalendar();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<OfficeTime>();
+        builder.Services.AddSingleton(services => new OfficeTime(services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<IOptions<OfficeOptions>>(), services.GetRequiredService<WorkingCalendar>()));
         builder.Services.AddSingleton<RoleDirectory>();
         builder.Services.AddSingleton<Departments>();
         builder.Services.AddSingleton<CommandParser>();

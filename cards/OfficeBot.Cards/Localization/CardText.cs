@@ -101,6 +101,13 @@ public sealed partial class CardText
     public string NewMatterFullForm { get; private init; } = "";
     public IReadOnlyList<HelpEntry> HelpCommands { get; private init; } = [];
 
+    // Holidays card
+    /// <summary>放假 / 放假 / Day off.</summary>
+    public string DayOff { get; private init; } = "";
+
+    /// <summary>補班 / 调休上班 / Make-up working day.</summary>
+    public string MakeUpWorkday { get; private init; } = "";
+
     // Error and notice cards
     public string ErrorTitle { get; private init; } = "";
     public string RightForm { get; private init; } = "";
