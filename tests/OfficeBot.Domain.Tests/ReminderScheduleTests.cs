@@ -106,6 +106,29 @@ public sealed class ReminderScheduleTests
         Assert.True(line.IsPersonalAnswer);
     }
 
+    [Fact]
+    public void AWeekWithAHolidayAndAMakeUpSaturday_CountsTheSaturdayAndSkipsTheHoliday()
+    {
+        var calendar = new WorkingCalendar([
+            new CalendarDay(new DateOnly(2026, 11, 28), "補班", CalendarDayKind.MakeUpWorkday),
+            new CalendarDay(new DateOnly(2026, 11, 30), "調整放假", CalendarDayKind.Holiday)]);
+        var state = Acknowledged(new DateOnly(2026, 12, 1));
+
+        var series = new List<(string, ReminderRule, int)>();
+        for (var after = Now; series.Count < 4 && ReminderSchedule.Next(state, after, calendar, Zone, Rules) is { } next; after = next.At)
+        {
+            series.Add((Text(next.At), next.Rule, next.WorkingDays));
+        }
+
+        Assert.Equal(
+            [("2026-11-27 09:00", ReminderRule.DueSoon, 2), ("2026-11-28 09:00", ReminderRule.DueSoon, 1), ("2026-12-01 09:00", ReminderRule.DueToday, 0),
+                ("2026-12-02 09:00", ReminderRule.Overdue, 1)],
+            series);
+
+        var unacknowledged = state with { LeadAcknowledged = false, LeadAssignedAt = Local("2026-11-27 16:00"), Due = null };
+        Assert.Equal("2026-11-28 11:00", Text(ReminderSchedule.Next(unacknowledged, Local("2026-11-27 16:00"), calendar, Zone, Rules)!.At));
+    }
+
     private static MatterState Acknowledged(DateOnly due) =>
         InStatus(MatterStatus.InProgress).State with { LeadAcknowledged = true, Due = new DueDate(due) };
 

@@ -40,7 +40,7 @@ public sealed partial class MatterReminders(MatterService matters, MatterReposit
         }
 
         var now = time.Now;
-        var opens = ReminderSchedule.NextWorkingMoment(now, time.Calendar, time.Zone, time.Reminders);
+        var opens = time.Calendar.NextWorkingTime(now, time.Zone);
         if (opens > now)
         {
             throw new DeliveryDeferredException("outside working hours", opens - now);

@@ -31,12 +31,6 @@ public sealed record ReminderRules
 {
     public static ReminderRules Default { get; } = new();
 
-    /// <summary>When the working day starts: due-date reminders go out then.</summary>
-    public TimeOnly WorkStart { get; init; } = new(9, 0);
-
-    /// <summary>When it ends: nothing is sent from then until the next working morning.</summary>
-    public TimeOnly WorkEnd { get; init; } = new(18, 0);
-
     /// <summary>Working hours after an assignment at which a lead who has not acknowledged it is reminded.</summary>
     public int ReceiptAfterWorkingHours { get; init; } = 4;
 
@@ -52,7 +46,7 @@ public sealed record ReminderRules
 /// <summary>
 /// When a matter's next automatic reminder is due (SPEC §6): a receipt reminder some working hours after the lead was
 /// named, due-date reminders on working mornings before and on the due day, and one every working morning while it is
-/// overdue — always within working hours, on the office's working days. Pure: the matter's state, the calendar and the
+/// overdue — always within the office calendar's working hours, on its working days (holidays and make-up days included). Pure: the matter's state, the calendar and the
 /// time after which the next one is wanted decide.
 /// </summary>
 public static class ReminderSchedule
@@ -72,7 +66,8 @@ public static class ReminderSchedule
         var candidates = new List<PlannedReminder>();
         if (!state.LeadAcknowledged && state.LeadAssignedAt is { } assigned)
         {
-            var at = AddWorkingHours(assigned, rules.ReceiptAfterWorkingHours, calendar, zone, rules);
+            var local = calendar.AddWorkingTime(TimeZoneInfo.ConvertTime(assigned, zone).DateTime, TimeSpan.FromHours(rules.ReceiptAfterWorkingHours));
+            var at = new DateTimeOffset(local, zone.GetUtcOffset(local));
             if (at > after)
             {
                 candidates.Add(new PlannedReminder(at, ReminderRule.Receipt));
@@ -102,7 +97,7 @@ public static class ReminderSchedule
         // A year of working mornings is more than any matter is left overdue without anyone noticing; stop there.
         for (var i = 0; i < 370; i++, day = day.AddDays(1))
         {
-            var at = Local(day, rules.WorkStart, zone);
+            var at = Local(day, calendar.WorkStart, zone);
             if (!calendar.IsWorkingDay(day) || at <= after)
             {
                 continue;
@@ -126,47 +121,6 @@ public static class ReminderSchedule
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// The instant <paramref name="hours"/> working hours after <paramref name="start"/>: time outside working hours and
-    /// on days off does not count; a start outside working hours counts from the next working morning.
-    /// </summary>
-    public static DateTimeOffset AddWorkingHours(DateTimeOffset start, int hours, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
-    {
-        var left = TimeSpan.FromHours(hours);
-        var at = NextWorkingMoment(start, calendar, zone, rules);
-        while (true)
-        {
-            var local = TimeZoneInfo.ConvertTime(at, zone);
-            var end = Local(DateOnly.FromDateTime(local.DateTime), rules.WorkEnd, zone);
-            if (end - at >= left)
-            {
-                return at + left;
-            }
-
-            left -= end - at;
-            at = NextWorkingMoment(end, calendar, zone, rules);
-        }
-    }
-
-    /// <summary><paramref name="instant"/> if it falls within working hours on a working day, else the next working morning.</summary>
-    public static DateTimeOffset NextWorkingMoment(DateTimeOffset instant, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
-        var day = DateOnly.FromDateTime(local.DateTime);
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        if (calendar.IsWorkingDay(day) && time >= rules.WorkStart && time < rules.WorkEnd)
-        {
-            return instant;
-        }
-
-        if (!calendar.IsWorkingDay(day) || time >= rules.WorkEnd)
-        {
-            day = calendar.AddWorkingDays(day, 1);
-        }
-
-        return Local(day, rules.WorkStart, zone);
     }
 
     private static DateOnly SubtractWorkingDays(DateOnly from, int workingDays, WorkingCalendar calendar)
