@@ -63,7 +63,7 @@ public sealed class ReminderScheduleTests
     public void LeadWhoHasNotAcknowledged_IsRemindedFourWorkingHoursAfterBeingNamed(string assigned, string expected)
     {
         var at = Local(assigned);
-        var state = InStatus(MatterStatus.InProgress).State with { LeadAcknowledged = false, LeadAssignedAt = at, Due = null };
+        var state = Acknowledged(new DateOnly(2026, 12, 31)) with { LeadAcknowledged = false, LeadAssignedAt = at, Due = null };
 
         var next = ReminderSchedule.Next(state, at, Calendar, Zone, Rules);
 
@@ -73,7 +73,7 @@ public sealed class ReminderScheduleTests
     [Fact]
     public void TheEarlierRuleComesFirst_TheReceiptBeforeTheDueDate()
     {
-        var state = InStatus(MatterStatus.InProgress).State with { LeadAcknowledged = false, LeadAssignedAt = Now, Due = new DueDate(new DateOnly(2026, 11, 27)) };
+        var state = Acknowledged(new DateOnly(2026, 11, 27)) with { LeadAcknowledged = false, LeadAssignedAt = Now };
 
         Assert.Equal([("2026-11-26 14:00", ReminderRule.Receipt, 0), ("2026-11-27 09:00", ReminderRule.DueToday, 0)], Series(state, Now, 2));
     }
@@ -129,8 +129,31 @@ public sealed class ReminderScheduleTests
         Assert.Equal("2026-11-28 11:00", Text(ReminderSchedule.Next(unacknowledged, Local("2026-11-27 16:00"), calendar, Zone, Rules)!.At));
     }
 
-    private static MatterState Acknowledged(DateOnly due) =>
-        InStatus(MatterStatus.InProgress).State with { LeadAcknowledged = true, Due = new DueDate(due) };
+    [Fact]
+    public void LeadAndCoHandlerWhoDoNotAcknowledge_AreRemindedThenTheDirectorsAreToldAWorkingDayAfter()
+    {
+        var state = InStatus(MatterStatus.InProgress).State is var s0
+            ? s0 with
+            {
+                LeadAcknowledged = false,
+                LeadAssignedAt = Now,
+                Due = null,
+                CoHandlers = [.. s0.CoHandlers.Select(c => c with { Acknowledged = false, AssignedAt = Now, State = CoHandlingState.Requested })],
+            }
+            : null!;
+
+        Assert.Equal([("2026-11-26 14:00", ReminderRule.Receipt, 0), ("2026-11-27 10:00", ReminderRule.ReceiptEscalation, 0)], Series(state, Now, 3));
+        Assert.Equal([Lead.Person, Co.Person], ReminderSchedule.LateReceipts(state, Local("2026-11-26 14:00"), 4, Calendar, Zone));
+        Assert.Empty(ReminderSchedule.LateReceipts(state, Local("2026-11-26 13:59"), 4, Calendar, Zone));
+
+        var coAcknowledged = state with { CoHandlers = [.. state.CoHandlers.Select(c => c with { Acknowledged = true })] };
+        Assert.Equal([Lead.Person], ReminderSchedule.LateReceipts(coAcknowledged, Local("2026-11-27 10:00"), 9, Calendar, Zone));
+    }
+
+    /// <summary>In progress, due on <paramref name="due"/>, everyone's receipt given.</summary>
+    private static MatterState Acknowledged(DateOnly due) => InStatus(MatterStatus.InProgress).State is var state
+        ? state with { LeadAcknowledged = true, Due = new DueDate(due), CoHandlers = [.. state.CoHandlers.Select(c => c with { Acknowledged = true })] }
+        : null!;
 
     private static (string At, ReminderRule Rule, int Days)[] Series(MatterState state, DateTimeOffset from, int count)
     {

@@ -12,6 +12,7 @@ using OfficeBot.Cards.Builders;
 using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
+using OfficeBot.Domain.Reminders;
 
 namespace OfficeBot.Application.FollowUp;
 
@@ -32,6 +33,7 @@ public sealed partial class MatterFollowUp(
     RoleDirectory roles,
     OfficeTime time,
     IOptionsMonitor<OfficeOptions> office,
+    Departments departments,
     ILogger<MatterFollowUp> logger) : IOutboxHandler
 {
     private enum Notice
@@ -239,12 +241,9 @@ public sealed partial class MatterFollowUp(
                         .ForEach(c => Add(c.Person, Notice.Urge, entry));
                     break;
                 case HistoryKind.Reminded:
-                    // A receipt reminder is for the lead; a due-date one also for co-handlers whose part is not done.
-                    Add(state.Lead, Notice.Reminder, entry);
-                    if (entry.NewValue != nameof(Domain.Reminders.ReminderRule.Receipt))
+                    foreach (var person in ReminderRecipients(state, entry, directors))
                     {
-                        state.CoHandlers.Where(c => c.State is not (CoHandlingState.Done or CoHandlingState.Declined)).ToList()
-                            .ForEach(c => Add(c.Person, Notice.Reminder, entry));
+                        Add(person, Notice.Reminder, entry);
                     }
 
                     break;
@@ -255,6 +254,45 @@ public sealed partial class MatterFollowUp(
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Who an automatic reminder goes to (SPEC §6): a receipt reminder to each who has not acknowledged in time; its
+    /// escalation to the directors; a due-date reminder to the lead and the co-handlers still working, and — once the
+    /// matter is late long enough — to the lead's department head, then to the directors as well.
+    /// </summary>
+    private IEnumerable<Person?> ReminderRecipients(MatterState state, HistoryEntry entry, IReadOnlyList<Person> directors)
+    {
+        var rules = time.Reminders;
+        if (!Enum.TryParse<ReminderRule>(entry.NewValue, out var rule))
+        {
+            return [];
+        }
+
+        if (rule == ReminderRule.Receipt)
+        {
+            return ReminderSchedule.LateReceipts(state, entry.At, rules.ReceiptAfterWorkingHours, time.Calendar, time.Zone);
+        }
+
+        if (rule == ReminderRule.ReceiptEscalation)
+        {
+            return directors;
+        }
+
+        var recipients = new List<Person?> { state.Lead };
+        recipients.AddRange(state.CoHandlers.Where(c => c.State is not (CoHandlingState.Done or CoHandlingState.Declined)).Select(c => c.Person));
+        var late = rule == ReminderRule.Overdue && int.TryParse(entry.Note, System.Globalization.CultureInfo.InvariantCulture, out var days) ? days : 0;
+        if (late >= rules.HeadFromOverdueDays && state.Lead is { } lead && departments.HeadOf(lead.ObjectId) is { } head && !lead.Is(head))
+        {
+            recipients.Add(new Person(head, head));
+        }
+
+        if (late >= rules.DirectorsFromOverdueDays)
+        {
+            recipients.AddRange(directors);
+        }
+
+        return recipients;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} about {TenantId}#{MatterNumber}: {Delivery}")]

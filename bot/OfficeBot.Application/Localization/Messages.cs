@@ -194,6 +194,8 @@ public sealed class Messages(Language language)
         return Enum.TryParse<Domain.Reminders.ReminderRule>(rule, out var r) ? r switch
         {
             Domain.Reminders.ReminderRule.Receipt => Pick("not yet acknowledged", "尚未簽收", "尚未签收"),
+            Domain.Reminders.ReminderRule.ReceiptEscalation => Pick($"not acknowledged a working day after being asked: {workingDays}", $"交辦一個工作日後仍未簽收：{workingDays}",
+                $"交办一个工作日后仍未签收：{workingDays}"),
             Domain.Reminders.ReminderRule.DueSoon => Pick($"due in {n} working day{(n == 1 ? string.Empty : "s")}", $"距期限還有 {n} 個工作日", $"距期限还有 {n} 个工作日"),
             Domain.Reminders.ReminderRule.DueToday => Pick("due today", "今天到期", "今天到期"),
             _ => Pick($"overdue by {n} working day{(n == 1 ? string.Empty : "s")}", $"已逾期 {n} 個工作日", $"已逾期 {n} 个工作日"),

@@ -46,7 +46,15 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
     /// happens when the plan has changed meanwhile (another instance recorded it, or the matter moved on).
     /// </summary>
     public Task<ChangeResult> RecordReminderAsync(string tenantId, int number, Domain.Reminders.PlannedReminder planned, CancellationToken cancellationToken) =>
-        ChangeAsync(tenantId, number, Matter.Bot, matter => matter.State.NextReminder == planned ? matter.RecordReminder(time.Now, planned) : Outcome.Unchanged, cancellationToken);
+        ChangeAsync(tenantId, number, Matter.Bot, matter => matter.State.NextReminder == planned ? matter.RecordReminder(time.Now, planned, About(matter, planned)) : Outcome.Unchanged,
+            cancellationToken);
+
+    /// <summary>The people a receipt escalation names: those who have not acknowledged a working day after being asked.</summary>
+    private string? About(Matter matter, Domain.Reminders.PlannedReminder planned) =>
+        planned.Rule == Domain.Reminders.ReminderRule.ReceiptEscalation
+            ? string.Join("、", Domain.Reminders.ReminderSchedule.LateReceipts(matter.State, planned.At, time.Reminders.ReceiptEscalationAfterWorkingHours, time.Calendar, time.Zone)
+                .Select(p => p.DisplayName))
+            : null;
 
     /// <summary>Loads a matter the actor may see; another tenant's matter or one the actor is no part of is simply not there.</summary>
     public async Task<Matter?> FindVisibleAsync(string tenantId, int number, Actor actor, CancellationToken cancellationToken)

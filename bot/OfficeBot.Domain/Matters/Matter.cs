@@ -679,9 +679,13 @@ public sealed class Matter
     }
 
     /// <summary>Records that the planned reminder <paramref name="sent"/> went out (a history line); the next is planned after it.</summary>
-    public Outcome RecordReminder(DateTimeOffset now, Reminders.PlannedReminder sent)
+    /// <param name="now">When it went out.</param>
+    /// <param name="sent">The reminder.</param>
+    /// <param name="about">Whom it is about, for a rule that names people (who has not acknowledged).</param>
+    public Outcome RecordReminder(DateTimeOffset now, Reminders.PlannedReminder sent, string? about = null)
     {
-        Record(Bot, now, HistoryKind.Reminded, "rule", null, sent.Rule.ToString(), sent.WorkingDays == 0 ? null : sent.WorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var note = about ?? (sent.WorkingDays == 0 ? null : sent.WorkingDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Record(Bot, now, HistoryKind.Reminded, "rule", null, sent.Rule.ToString(), note);
         State = State with { LastReminderAt = now };
         return Touch(true, now);
     }

@@ -6,8 +6,11 @@ namespace OfficeBot.Domain.Reminders;
 /// <summary>Why an automatic reminder is sent (the rule that fired); shown on the card and recorded in the history.</summary>
 public enum ReminderRule
 {
-    /// <summary>The lead has not acknowledged the assignment some working hours after it.</summary>
+    /// <summary>The lead or a co-handler has not acknowledged the assignment some working hours after it.</summary>
     Receipt,
+
+    /// <summary>Still not acknowledged a working day after the assignment: the directors are told who.</summary>
+    ReceiptEscalation,
 
     /// <summary>A working morning shortly before the due day (how many working days before is in the plan).</summary>
     DueSoon,
@@ -31,8 +34,17 @@ public sealed record ReminderRules
 {
     public static ReminderRules Default { get; } = new();
 
-    /// <summary>Working hours after an assignment at which a lead who has not acknowledged it is reminded.</summary>
+    /// <summary>Working hours after an assignment at which a lead or co-handler who has not acknowledged it is reminded.</summary>
     public int ReceiptAfterWorkingHours { get; init; } = 4;
+
+    /// <summary>Working hours after an assignment at which the directors are told it is still not acknowledged (a working day).</summary>
+    public int ReceiptEscalationAfterWorkingHours { get; init; } = 9;
+
+    /// <summary>Working days overdue from which the lead's department head is reminded too.</summary>
+    public int HeadFromOverdueDays { get; init; } = 2;
+
+    /// <summary>Working days overdue from which the directors are reminded too.</summary>
+    public int DirectorsFromOverdueDays { get; init; } = 3;
 
     /// <summary>Working days before the due day on which the lead is reminded, by urgency (the due day itself always).</summary>
     public IReadOnlyList<int> DaysBefore(Urgency urgency) => urgency == Urgency.Normal ? NormalDaysBefore : UrgentDaysBefore;
@@ -64,14 +76,12 @@ public static class ReminderSchedule
         }
 
         var candidates = new List<PlannedReminder>();
-        if (!state.LeadAcknowledged && state.LeadAssignedAt is { } assigned)
+        foreach (var assigned in Unacknowledged(state).Select(u => u.AssignedAt).Distinct())
         {
-            var local = calendar.AddWorkingTime(TimeZoneInfo.ConvertTime(assigned, zone).DateTime, TimeSpan.FromHours(rules.ReceiptAfterWorkingHours));
-            var at = new DateTimeOffset(local, zone.GetUtcOffset(local));
-            if (at > after)
-            {
-                candidates.Add(new PlannedReminder(at, ReminderRule.Receipt));
-            }
+            var receipt = AfterWorkingHours(assigned, rules.ReceiptAfterWorkingHours, calendar, zone);
+            var escalation = AfterWorkingHours(assigned, rules.ReceiptEscalationAfterWorkingHours, calendar, zone);
+            candidates.AddRange(new[] { new PlannedReminder(receipt, ReminderRule.Receipt), new PlannedReminder(escalation, ReminderRule.ReceiptEscalation) }
+                .Where(c => c.At > after));
         }
 
         if (state.Due is { } due && state.Status == MatterStatus.InProgress && DueSlot(due.Date, after, calendar, zone, rules, state.Urgency) is { } slot)
@@ -80,6 +90,30 @@ public static class ReminderSchedule
         }
 
         return candidates.OrderBy(c => c.At).FirstOrDefault();
+    }
+
+    /// <summary>Who has not acknowledged their part yet (the lead, co-handlers still asked), and since when it is theirs.</summary>
+    public static IEnumerable<(Office.Person Person, DateTimeOffset AssignedAt)> Unacknowledged(MatterState state)
+    {
+        if (state.Lead is { } lead && !state.LeadAcknowledged && state.LeadAssignedAt is { } assigned)
+        {
+            yield return (lead, assigned);
+        }
+
+        foreach (var co in state.CoHandlers.Where(c => !c.Acknowledged && c.State is not (CoHandlingState.Declined or CoHandlingState.Done)))
+        {
+            yield return (co.Person, co.AssignedAt);
+        }
+    }
+
+    /// <summary>Who a receipt rule fired at <paramref name="at"/> is about: those whose <paramref name="workingHours"/> since assignment have passed.</summary>
+    public static IReadOnlyList<Office.Person> LateReceipts(MatterState state, DateTimeOffset at, int workingHours, WorkingCalendar calendar, TimeZoneInfo zone) =>
+        Unacknowledged(state).Where(u => AfterWorkingHours(u.AssignedAt, workingHours, calendar, zone) <= at).Select(u => u.Person).ToList();
+
+    private static DateTimeOffset AfterWorkingHours(DateTimeOffset start, int hours, WorkingCalendar calendar, TimeZoneInfo zone)
+    {
+        var local = calendar.AddWorkingTime(TimeZoneInfo.ConvertTime(start, zone).DateTime, TimeSpan.FromHours(hours));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     /// <summary>

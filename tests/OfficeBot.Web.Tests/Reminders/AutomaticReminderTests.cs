@@ -12,6 +12,8 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
 {
     private static readonly string MeiChat = $"a:personal-{Mei.AadObjectId}";
     private static readonly string WeiChat = $"a:personal-{Wei.AadObjectId}";
+    private static readonly string DirectorChat = $"a:personal-{Director.AadObjectId}";
+    private static readonly string LeaderChat = $"a:personal-{Leader.AadObjectId}";
 
     private BotHost _bot = null!;
 
@@ -26,7 +28,7 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
     public async Task DisposeAsync() => await _bot.DisposeAllAsync();
 
     [Fact]
-    public async Task ALeadWhoDoesNotAcknowledge_IsRemindedOnceFourWorkingHoursLater_AndOnlyThen()
+    public async Task ALeadAndCoHandlerWhoDoNotAcknowledge_AreRemindedOnceFourWorkingHoursLater_AndOnlyThen()
     {
         await _bot.AskAsync(Director, "new Venue booking lead @陳小美 co @林阿偉 due Dec 1", "en-US", mentions: [Mei, Wei]);
         await _bot.FollowUpsDoneAsync();
@@ -40,7 +42,7 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
         var reminder = Assert.Single(Reminders(MeiChat));
         Assert.Contains("not yet acknowledged", reminder.CardText);
         Assert.Contains("Venue booking", reminder.CardText);
-        Assert.Empty(Reminders(WeiChat));
+        Assert.Contains("尚未簽收", Assert.Single(Reminders(WeiChat)).CardText);
     }
 
     [Fact]
@@ -50,6 +52,7 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
         var number = registered.Card!["refresh"]!["action"]!["data"]!["matter"]!.GetValue<int>();
         var revision = registered.Card!["refresh"]!["action"]!["data"]!["revision"]!.GetValue<int>();
         await _bot.PressAsync(Mei, CardVerbs.Acknowledge, number, revision);
+        await _bot.PressAsync(Wei, CardVerbs.Accept, number, revision, locale: "zh-TW");
         await _bot.FollowUpsDoneAsync();
 
         // Friday 27 Nov is two working days before Tuesday 1 Dec; the weekend passes without a word.
@@ -70,6 +73,55 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
         await AdvanceToAsync(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.FromHours(8)));
         Assert.Equal(2, Reminders(MeiChat).Count);
         Assert.Equal(2, Reminders(WeiChat).Count);
+    }
+
+    [Fact]
+    public async Task NobodyAcknowledges_EachIsRemindedAndADayLaterTheDirectorIsToldWho()
+    {
+        await _bot.AskAsync(Director, "new Venue booking lead @陳小美 co @林阿偉 due Dec 10", "en-US", mentions: [Mei, Wei]);
+        await _bot.FollowUpsDoneAsync();
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 26, 14, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("not yet acknowledged", Assert.Single(Reminders(MeiChat)).CardText);
+        Assert.Contains("尚未簽收", Assert.Single(Reminders(WeiChat)).CardText);
+        Assert.Empty(Reminders(DirectorChat));
+
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 27, 10, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("not acknowledged a working day after being asked: 陳小美、林阿偉", Assert.Single(Reminders(DirectorChat)).CardText);
+        Assert.Single(Reminders(MeiChat));
+    }
+
+    [Fact]
+    public async Task AMatterLate_ReachesTheLeadsDepartmentHeadAfterTwoWorkingDaysAndTheDirectorsAfterThree()
+    {
+        // An office whose 秘書處 is headed by 李局長, with 陳小美 in it.
+        await _bot.DisposeAllAsync();
+        var bot = _bot = await BotHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Office:Departments:0:Name"] = "秘書處",
+            ["Office:Departments:0:Head"] = Leader.AadObjectId,
+            ["Office:Departments:0:Members:0"] = Mei.AadObjectId,
+        });
+        foreach (var person in (TeamsUser[])[Director, Mei, Leader])
+        {
+            await bot.AskAsync(person, "help", "en-US");
+        }
+
+        var registered = await bot.AskAsync(Director, "new Venue booking lead @陳小美 due Nov 27", "en-US", mentions: [Mei]);
+        var data = registered.Card!["refresh"]!["action"]!["data"]!;
+        await bot.PressAsync(Mei, CardVerbs.Acknowledge, data["matter"]!.GetValue<int>(), data["revision"]!.GetValue<int>());
+        await bot.FollowUpsDoneAsync();
+
+        // Due Friday: Monday is 1 working day late, Tuesday 2, Wednesday 3.
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 30, 9, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Empty(Reminders(LeaderChat));
+        await AdvanceToAsync(new DateTimeOffset(2026, 12, 1, 9, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("overdue by 2 working days", Assert.Single(Reminders(LeaderChat)).CardText);
+        Assert.Empty(Reminders(DirectorChat));
+        await AdvanceToAsync(new DateTimeOffset(2026, 12, 2, 9, 5, 0, TimeSpan.FromHours(8)));
+        Assert.Contains("overdue by 3 working days", Assert.Single(Reminders(DirectorChat)).CardText);
+        Assert.Equal(2, Reminders(LeaderChat).Count);
+        Assert.Equal(4, Reminders(MeiChat).Count);
     }
 
     /// <summary>The automatic reminders the bot posted into a chat (their summary says so).</summary>
