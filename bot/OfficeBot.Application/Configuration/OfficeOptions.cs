@@ -20,6 +20,9 @@ public sealed class OfficeOptions : IValidatableObject
     /// <summary>The departments, each with its name, head and members; a person belongs to one department at most.</summary>
     public List<DepartmentOptions> Departments { get; set; } = [];
 
+    /// <summary>When automatic reminders go out (<c>Office:Reminders</c>).</summary>
+    public ReminderOptions Reminders { get; set; } = new();
+
     /// <summary>Used when an activity carries no locale: en-US, zh-TW or zh-CN.</summary>
     [Required]
     public string DefaultLocale { get; set; } = "zh-TW";
@@ -40,7 +43,7 @@ public sealed class OfficeOptions : IValidatableObject
             }
         }
 
-        foreach (var problem in DepartmentOptions.Validate(Departments))
+        foreach (var problem in DepartmentOptions.Validate(Departments).Concat(Reminders.Validate()))
         {
             yield return problem;
         }

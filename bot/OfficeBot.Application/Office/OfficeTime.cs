@@ -19,7 +19,7 @@ public sealed class OfficeTime(TimeProvider clock, IOptions<OfficeOptions> optio
     public WorkingCalendar Calendar { get; } = calendar;
 
     /// <summary>When automatic reminders go out (working hours, how many working days before the due day).</summary>
-    public Domain.Reminders.ReminderRules Reminders { get; } = Domain.Reminders.ReminderRules.Default;
+    public Domain.Reminders.ReminderRules Reminders { get; } = options.Value.Reminders.ToRules();
 
     public DateTimeOffset Now => clock.GetUtcNow();
 

@@ -124,6 +124,33 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
         Assert.Equal(4, Reminders(MeiChat).Count);
     }
 
+    [Fact]
+    public async Task AnOfficeThatWantsReceiptsSooner_SetsItsOwnHours()
+    {
+        await _bot.DisposeAllAsync();
+        _bot = await BotHost.StartAsync(settings: new Dictionary<string, string?> { ["Office:Reminders:ReceiptAfterWorkingHours"] = "2" });
+        await _bot.AskAsync(Director, "help", "en-US");
+        await _bot.AskAsync(Mei, "help", "en-US");
+
+        await _bot.AskAsync(Director, "new Venue booking lead @陳小美 due Dec 10", "en-US", mentions: [Mei]);
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 26, 11, 55, 0, TimeSpan.FromHours(8)));
+        Assert.Empty(Reminders(MeiChat));
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 26, 12, 5, 0, TimeSpan.FromHours(8)));
+
+        Assert.Single(Reminders(MeiChat));
+    }
+
+    [Theory]
+    [InlineData("Office:Reminders:DaysBefore:0", "0", "each from 1 to 20")]
+    [InlineData("Office:Reminders:ReceiptAfterWorkingHours", "12", "must be later than ReceiptAfterWorkingHours")]
+    [InlineData("Office:Reminders:HeadFromOverdueDays", "0", "Office:Reminders:")]
+    public async Task Start_WithANonsensicalReminderSetting_FailsSayingWhich(string key, string value, string message)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(message, error.ToString());
+    }
+
     /// <summary>The automatic reminders the bot posted into a chat (their summary says so).</summary>
     private List<ConnectorCall> Reminders(string chat) =>
         _bot.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == chat
