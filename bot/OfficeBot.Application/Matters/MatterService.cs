@@ -46,8 +46,35 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
     /// happens when the plan has changed meanwhile (another instance recorded it, or the matter moved on).
     /// </summary>
     public Task<ChangeResult> RecordReminderAsync(string tenantId, int number, Domain.Reminders.PlannedReminder planned, CancellationToken cancellationToken) =>
-        ChangeAsync(tenantId, number, Matter.Bot, matter => matter.State.NextReminder == planned ? matter.RecordReminder(time.Now, planned, About(matter, planned)) : Outcome.Unchanged,
-            cancellationToken);
+        ChangeAsync(tenantId, number, Matter.Bot, matter =>
+        {
+            if (matter.State.NextReminder != planned)
+            {
+                return Outcome.Unchanged;
+            }
+
+            var current = Current(matter.State, planned);
+            return matter.RecordReminder(time.Now, current, About(matter, current));
+        }, cancellationToken);
+
+    /// <summary>
+    /// The latest of the due-date slots from <paramref name="planned"/> up to now: a reminder sent late (the bot was down
+    /// over a weekend) says what is true now — "due today", not the "due in 2 working days" of the morning it missed.
+    /// </summary>
+    private Domain.Reminders.PlannedReminder Current(MatterState state, Domain.Reminders.PlannedReminder planned)
+    {
+        static bool AboutTheDueDate(Domain.Reminders.PlannedReminder r) => r.Rule is not (Domain.Reminders.ReminderRule.Receipt or Domain.Reminders.ReminderRule.ReceiptEscalation);
+
+        // Only due-date reminders stand for one another; a receipt reminder and its escalation go to other people and are each sent.
+        var current = planned;
+        for (var i = 0; i < 400 && AboutTheDueDate(current)
+            && Domain.Reminders.ReminderSchedule.Next(state, current.At, time.Calendar, time.Zone, time.Reminders) is { } later && later.At <= time.Now && AboutTheDueDate(later); i++)
+        {
+            current = later;
+        }
+
+        return current;
+    }
 
     /// <summary>The people a receipt escalation names: those who have not acknowledged a working day after being asked.</summary>
     private string? About(Matter matter, Domain.Reminders.PlannedReminder planned) =>

@@ -125,6 +125,21 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemindersMissedWhileTheBotWasDown_GoOutOnceWhenItIsBack_SayingWhatIsTrueNow()
+    {
+        var registered = await _bot.AskAsync(Director, "new Venue booking lead @陳小美 due Dec 1", "en-US", mentions: [Mei]);
+        var data = registered.Card!["refresh"]!["action"]!["data"]!;
+        await _bot.PressAsync(Mei, CardVerbs.Acknowledge, data["matter"]!.GetValue<int>(), data["revision"]!.GetValue<int>());
+        await _bot.FollowUpsDoneAsync();
+
+        // Nothing runs from Thursday until Monday 10:00: Friday's "due in 2 working days" and Monday's "in 1" were both missed.
+        _bot.Clock.Advance(new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.FromHours(8)) - _bot.Clock.GetUtcNow());
+        await AdvanceToAsync(new DateTimeOffset(2026, 11, 30, 11, 0, 0, TimeSpan.FromHours(8)));
+
+        Assert.Contains("due in 1 working day", Assert.Single(Reminders(MeiChat)).CardText);
+    }
+
+    [Fact]
     public async Task AnOfficeThatWantsReceiptsSooner_SetsItsOwnHours()
     {
         await _bot.DisposeAllAsync();
