@@ -60,7 +60,7 @@ public sealed class ReportCardTests
 
         var texts = Rendered.Of(ReportCard.Build(view, Language.Traditional)).Texts;
 
-        Assert.Contains("#15", texts);
+        Assert.Contains($"#{ReportCard.MaxOverdueRows}", texts);
         Assert.DoesNotContain("#16", texts);
         Assert.Contains("另有 1985 項未列出", texts);
         Assert.Contains("承辦人19", texts);

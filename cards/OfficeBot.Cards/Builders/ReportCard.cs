@@ -1,3 +1,4 @@
+using System.Globalization;
 using OfficeBot.Cards.Localization;
 using OfficeBot.Cards.Model;
 using OfficeBot.Cards.Views;
@@ -13,14 +14,12 @@ namespace OfficeBot.Cards.Builders;
 /// </summary>
 public static class ReportCard
 {
-    /// <summary>Rows drawn generously, then tighter if the card would pass the size budget.</summary>
-    internal sealed record Caps(int OverdueRows, int GroupRows, int NameLength, int TitleLength);
+    public const int MaxOverdueRows = 15;
 
-    public static readonly int MaxOverdueRows = Steps[0].OverdueRows;
+    public const int MaxGroupRows = 20;
 
-    public static readonly int MaxGroupRows = Steps[0].GroupRows;
-
-    private static Caps[] Steps => [new(15, 20, 40, MaxListTitleLength), new(10, 12, 24, 40), new(5, 6, 16, 24)];
+    // Rows drawn generously, then tighter if awkward text would pass the size budget.
+    private static readonly Caps[] Steps = [new(MaxOverdueRows, MaxGroupRows, 40, MaxListTitleLength), new(10, 12, 24, 40), new(5, 6, 16, 24)];
 
     private const int BarScale = 100;
 
@@ -111,15 +110,15 @@ public static class ReportCard
         var columns = new List<Column> { new() { Width = "110px", Items = [new TextBlock(label) { Size = FontSize.Small }] } };
         if (filled > 0)
         {
-            columns.Add(new Column { Width = filled.ToString(System.Globalization.CultureInfo.InvariantCulture), Style = style, Items = [new TextBlock(" ") { Size = FontSize.Small }] });
+            columns.Add(new Column { Width = Number(filled), Style = style, Items = [new TextBlock(" ") { Size = FontSize.Small }] });
         }
 
         if (filled < BarScale)
         {
-            columns.Add(new Column { Width = (BarScale - filled).ToString(System.Globalization.CultureInfo.InvariantCulture), Items = [new TextBlock(" ") { Size = FontSize.Small }] });
+            columns.Add(new Column { Width = Number(BarScale - filled), Items = [new TextBlock(" ") { Size = FontSize.Small }] });
         }
 
-        columns.Add(new Column { Width = "50px", Items = [new TextBlock(count.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Size = FontSize.Small, Weight = FontWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }] });
+        columns.Add(new Column { Width = "50px", Items = [new TextBlock(Number(count)) { Size = FontSize.Small, Weight = FontWeight.Bolder, HorizontalAlignment = HorizontalAlignment.Right }] });
         return new ColumnSet { Spacing = Spacing.Small, Columns = columns };
     }
 
@@ -176,5 +175,7 @@ public static class ReportCard
         ],
     };
 
-    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Caps(int OverdueRows, int GroupRows, int NameLength, int TitleLength);
 }
