@@ -54,5 +54,8 @@ public sealed record ExtendCommand(int Number, Deadline NewDue, string? Reason) 
 /// <summary>The coming days off and make-up working days of the office calendar.</summary>
 public sealed record HolidaysCommand : Command;
 
+/// <summary>The supervision report (督辦通報): the whole office for directors and leaders, one's own matters for everyone else.</summary>
+public sealed record ReportCommand : Command;
+
 /// <summary><paramref name="Asked"/> is false for free text that is not a command: answer with help, not an error.</summary>
 public sealed record HelpCommand(bool Asked) : Command;

@@ -20,7 +20,7 @@ public class CardTextTests
             Assert.False(string.IsNullOrWhiteSpace((string?)property.GetValue(text)), $"{language}.{property.Name} is empty");
         }
 
-        Assert.Equal(10, text.HelpCommands.Count);
+        Assert.Equal(11, text.HelpCommands.Count);
     }
 
     [Theory]

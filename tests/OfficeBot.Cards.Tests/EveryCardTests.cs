@@ -37,6 +37,8 @@ public class EveryCardTests(ITestOutputHelper output)
             .Select(i => new CalendarDay(new DateOnly(2026, 1, 1).AddDays(i * 2), Samples.Repeat(Samples.Awkward, 500), i % 3 == 0 ? CalendarDayKind.MakeUpWorkday : CalendarDayKind.Holiday))
             .ToList(), language, Samples.Awkward),
         ["holidays-empty"] = language => HolidaysCard.Build(Samples.Awkward, [], language, Samples.Awkward),
+        ["report"] = language => ReportCard.Build(ReportCardTests.Huge(), language),
+        ["report-empty"] = language => ReportCard.Build(ReportCardTests.Huge(departments: 0, matters: 0), language),
         ["error"] = language => ErrorCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000), Samples.Repeat(Samples.Awkward, 50_000), Samples.Awkward),
         ["notice"] = language => NoticeCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000)),
     };

@@ -6,9 +6,9 @@ namespace OfficeBot.Cards.Tests;
 public class HelpCardTests
 {
     [Theory]
-    [InlineData(Language.Traditional, new[] { "新事項 <標題>", "我的事項", "逾期", "待審核", "查看 #12", "簽收 #12", "進度 #12 <說明>", "辦結 #12 [說明]", "假日", "幫助" })]
-    [InlineData(Language.Simplified, new[] { "新事项 <标题>", "我的事项", "逾期", "待审核", "查看 #12", "签收 #12", "进度 #12 <说明>", "办结 #12 [说明]", "假日", "帮助" })]
-    [InlineData(Language.English, new[] { "new <title>", "my", "overdue", "review", "show #12", "ack #12", "progress #12 <text>", "done #12 [text]", "holidays", "help" })]
+    [InlineData(Language.Traditional, new[] { "新事項 <標題>", "我的事項", "逾期", "待審核", "查看 #12", "簽收 #12", "進度 #12 <說明>", "辦結 #12 [說明]", "假日", "通報", "幫助" })]
+    [InlineData(Language.Simplified, new[] { "新事项 <标题>", "我的事项", "逾期", "待审核", "查看 #12", "签收 #12", "进度 #12 <说明>", "办结 #12 [说明]", "假日", "通报", "帮助" })]
+    [InlineData(Language.English, new[] { "new <title>", "my", "overdue", "review", "show #12", "ack #12", "progress #12 <text>", "done #12 [text]", "holidays", "report", "help" })]
     public void Build_ListsEveryCommandInTheUsersScript(Language language, string[] forms)
     {
         var card = Rendered.Of(HelpCard.Build(language));

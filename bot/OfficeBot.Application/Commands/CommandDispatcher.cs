@@ -61,6 +61,7 @@ public sealed partial class CommandDispatcher
         Route<UrgeCommand>(UrgeAsync);
         Route<ExtendCommand>(ExtendAsync);
         Route<HolidaysCommand>((_, turn, _) => Task.FromResult(Holidays(turn)));
+        Route<ReportCommand>(ReportAsync);
         Route<HelpCommand>((_, turn, _) => Task.FromResult(Help(turn)));
     }
 
@@ -252,6 +253,18 @@ public sealed partial class CommandDispatcher
         var heading = turn.Say.HolidaysHeading(HolidaysAheadDays);
         var card = HolidaysCard.Build(heading, days, turn.Language, turn.Say.HolidaysEmpty(HolidaysAheadDays));
         return new Reply($"{heading} ({HolidaysCard.Runs(days).Count})", card);
+    }
+
+    /// <summary>Directors and leaders see the whole office, as they do for 逾期 and 待審核; anyone else their own matters.</summary>
+    private async Task<Reply> ReportAsync(ReportCommand command, Turn turn, CancellationToken cancellationToken)
+    {
+        var wholeOffice = turn.Actor.IsDirector || turn.Actor.IsLeader;
+        var open = wholeOffice
+            ? await _matters.OpenAsync(turn.TenantId, cancellationToken)
+            : await _matters.OpenForPersonAsync(turn.TenantId, turn.Actor.Person.ObjectId, cancellationToken);
+
+        var report = _presenter.Report(turn.Say.ReportHeading(wholeOffice), open);
+        return new Reply($"{report.Heading} ({report.OpenCount})", ReportCard.Build(report, turn.Language));
     }
 
     private static Reply Help(Turn turn) => new(turn.Say.FormOf(CommandVerb.Help), HelpCard.Build(turn.Language));

@@ -28,6 +28,7 @@ public sealed class Messages(Language language)
         CommandVerb.Urge => Pick("urge #12 [message]", "催辦 #12 [話]", "催办 #12 [话]"),
         CommandVerb.Extend => Pick("extend #12 <date> [reason]", "延期 #12 <日期> [理由]", "延期 #12 <日期> [理由]"),
         CommandVerb.Holidays => Pick("holidays", "假日", "假日"),
+        CommandVerb.Report => Pick("report", "通報", "通报"),
         _ => Pick("help", "幫助", "帮助"),
     };
 
@@ -275,6 +276,10 @@ public sealed class Messages(Language language)
         "办公室记录正忙，没有任何数据被更改，请稍后再试。");
 
     public string NothingChanged(int number) => Pick($"#{number} was already so; nothing changed.", $"#{number} 已是如此，未作變更。", $"#{number} 已是如此，未作变更。");
+
+    public string ReportHeading(bool wholeOffice) => wholeOffice
+        ? Pick("Supervision report: the whole office", "督辦通報：全辦", "督办通报：全办")
+        : Pick("Supervision report: my matters", "督辦通報：我的事項", "督办通报：我的事项");
 
     public string ListHeading(MatterListKind kind) => kind switch
     {

@@ -76,6 +76,10 @@ public sealed class MatterPresenter(OfficeTime time, Departments departments)
         RecentHistory = [],
     };
 
+    /// <summary>The supervision report over the given open matters, counted with the office calendar and the live departments.</summary>
+    public ReportView Report(string heading, IReadOnlyList<MatterSummary> open) =>
+        SupervisionReport.Build(heading, open, time.Now, time.Zone, time.Calendar, departments.Current);
+
     public TrafficLight Light(MatterSummary summary) =>
         TrafficLights.Of(summary.Status, summary.Due, time.Now, time.Zone, time.Calendar);
 

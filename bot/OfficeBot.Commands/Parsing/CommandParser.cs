@@ -56,6 +56,9 @@ public sealed partial class CommandParser
             case CommandVerb.Holidays:
                 // Bare only, so a question that merely starts with 假日 ("假日加班費怎麼算") is not taken for the command.
                 return IsBareListCommand(args) ? new ParseResult(new HolidaysCommand(), null, written) : FreeText(body);
+            case CommandVerb.Report:
+                // Bare only too: "通報一下處長" or "report the leak to IT" is a sentence, not the command.
+                return IsBareListCommand(args) ? new ParseResult(new ReportCommand(), null, written) : FreeText(body);
         }
 
         var commandWord = word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;

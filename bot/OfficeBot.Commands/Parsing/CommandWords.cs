@@ -15,6 +15,7 @@ public enum CommandVerb
     Urge,
     Extend,
     Holidays,
+    Report,
     Help,
 }
 
@@ -73,6 +74,9 @@ internal static class CommandWords
         .. Words(CommandVerb.Holidays, WordScript.Simplified, "节假日"),
         .. Words(CommandVerb.Holidays, WordScript.Chinese, "假日安排", "假日"),
         .. Words(CommandVerb.Holidays, WordScript.English, "holidays", "holiday"),
+        .. Words(CommandVerb.Report, WordScript.Traditional, "督辦通報", "通報"),
+        .. Words(CommandVerb.Report, WordScript.Simplified, "督办通报", "通报"),
+        .. Words(CommandVerb.Report, WordScript.English, "report"),
         .. Words(CommandVerb.Help, WordScript.Traditional, "幫助"),
         .. Words(CommandVerb.Help, WordScript.Simplified, "帮助"),
         .. Words(CommandVerb.Help, WordScript.English, "help"),

@@ -207,16 +207,8 @@ public sealed class Matter
         TrafficLights.Of(State.Status, State.Due, now, zone, calendar);
 
     /// <summary>Working days the matter is late by (0 when not late).</summary>
-    public int OverdueWorkingDays(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar)
-    {
-        if (!IsOverdue(now, zone) || State.Due is not { } due)
-        {
-            return 0;
-        }
-
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        return Math.Max(1, calendar.WorkingDaysAfter(due.Date, today));
-    }
+    public int OverdueWorkingDays(DateTimeOffset now, TimeZoneInfo zone, WorkingCalendar calendar) =>
+        TrafficLights.OverdueWorkingDays(State.Status, State.Due, now, zone, calendar);
 
     public Outcome Instruct(Actor actor, DateTimeOffset now, Person? lead, IReadOnlyList<Person>? coHandlers, DueDate? due, string? instruction, TimeZoneInfo zone)
     {

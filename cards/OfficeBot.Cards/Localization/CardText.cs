@@ -108,6 +108,16 @@ public sealed partial class CardText
     /// <summary>補班 / 调休上班 / Make-up working day.</summary>
     public string MakeUpWorkday { get; private init; } = "";
 
+    // Supervision report card
+    public string ReportByLight { get; private init; } = "";
+    public string ReportByStatus { get; private init; } = "";
+    public string ReportOverdue { get; private init; } = "";
+    public string ReportNothingOverdue { get; private init; } = "";
+    public string ReportByLead { get; private init; } = "";
+    public string ReportByDepartment { get; private init; } = "";
+    public string ReportOpen { get; private init; } = "";
+    public string ReportNoDepartment { get; private init; } = "";
+
     // Error and notice cards
     public string ErrorTitle { get; private init; } = "";
     public string RightForm { get; private init; } = "";
@@ -127,6 +137,8 @@ public sealed partial class CardText
     private Func<int, string> moreMatters = n => "";
     private Func<int, string> overdueBy = n => "";
     private Func<DateTimeOffset, bool, string> formatDate = (d, y) => "";
+    private Func<int, string> reportTotal = n => "";
+    private Func<int, string> reportOthers = n => "";
 
     public string StatusName(MatterStatus status) => statuses[(int)status];
 
@@ -150,6 +162,12 @@ public sealed partial class CardText
 
     /// <summary>"另有 12 項未列出" — how many matters a list leaves out.</summary>
     public string MoreMatters(int count) => moreMatters(count);
+
+    /// <summary>"共 42 項未結事項" — the report's headline count.</summary>
+    public string ReportTotal(int count) => reportTotal(count);
+
+    /// <summary>"其餘 180 個" — the one row a capped report table sums the rest into.</summary>
+    public string ReportOthers(int count) => reportOthers(count);
 
     /// <summary>"已逾期 3 個工作日"; empty when <paramref name="workingDays"/> is not positive.</summary>
     public string OverdueBy(int workingDays) => workingDays > 0 ? overdueBy(workingDays) : "";
