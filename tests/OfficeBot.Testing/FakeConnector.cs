@@ -14,13 +14,17 @@ public sealed record RosterMember(string TeamsUserId, string Name, string AadObj
 
 /// <summary>
 /// What the fake connector answers instead of success: a status (with Retry-After), a slow answer, or a redirect.
-/// A request whose client goes away while it is delayed (a killed bot) is not recorded as delivered.
+/// A request whose client goes away while it is delayed (a killed bot) is not recorded as delivered, unless Teams had
+/// already posted it (<see cref="PostedSlowly"/>).
 /// </summary>
-public sealed record Fault(int Status = 200, TimeSpan? RetryAfter = null, TimeSpan? Delay = null, string? RedirectTo = null)
+public sealed record Fault(int Status = 200, TimeSpan? RetryAfter = null, TimeSpan? Delay = null, string? RedirectTo = null, bool PostedBeforeAnswer = false)
 {
     public static Fault Answer(int status, TimeSpan? retryAfter = null) => new(status, retryAfter);
 
     public static Fault Slow(TimeSpan delay) => new(Delay: delay);
+
+    /// <summary>Teams posts the message at once but is slow to answer: a bot that dies meanwhile never learns it was delivered.</summary>
+    public static Fault PostedSlowly(TimeSpan delay) => new(Delay: delay, PostedBeforeAnswer: true);
 }
 
 /// <summary>One request that reached the fake, whatever it was answered: for counting attempts and measuring send rates.</summary>
@@ -220,6 +224,24 @@ public sealed class FakeConnector : IAsyncDisposable
         lock (_faults)
         {
             fault = _faults.Select(rule => rule(kind, conversationId)).FirstOrDefault(f => f is not null);
+        }
+
+        if (fault is { Delay: { } slowly, PostedBeforeAnswer: true } && kind is ConnectorCallKind.Send or ConnectorCallKind.Reply)
+        {
+            var posted = $"act-{Interlocked.Increment(ref _nextId)}";
+            _calls.Enqueue(new ConnectorCall(kind, conversationId, activityId, body, DateTimeOffset.UtcNow, posted));
+            try
+            {
+                await Task.Delay(slowly, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                _attempts.Enqueue(new ConnectorAttempt(kind, conversationId, activityId, 499, DateTimeOffset.UtcNow));
+                return Results.Empty;
+            }
+
+            _attempts.Enqueue(new ConnectorAttempt(kind, conversationId, activityId, 200, DateTimeOffset.UtcNow));
+            return Results.Json(new { id = posted });
         }
 
         if (fault?.Delay is { } delay)
