@@ -17,10 +17,8 @@ public sealed class MatterCards(MatterService matters, MatterPresenter presenter
     public async Task<Reply> ForViewerAsync(Matter matter, Actor viewer, Language language, string? notice, CancellationToken cancellationToken, string? summary = null,
         NoticeTone tone = NoticeTone.Attention, string? note = null)
     {
-        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
         var context = await contexts.ForAsync(matter, viewer, notice, cancellationToken) with { Tone = tone, Note = note };
-        var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
-        return new Reply(summary ?? notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
+        return await DrawAsync(matter, language, context, summary ?? notice, cancellationToken);
     }
 
     /// <summary>
@@ -30,9 +28,14 @@ public sealed class MatterCards(MatterService matters, MatterPresenter presenter
     public async Task<Reply> ForSharedChatAsync(Matter matter, Language language, string? notice, CancellationToken cancellationToken,
         NoticeTone tone = NoticeTone.Attention, string? note = null)
     {
-        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
         var context = await contexts.NeutralAsync(matter, cancellationToken, notice) with { Tone = tone, Note = note };
+        return await DrawAsync(matter, language, context, notice, cancellationToken);
+    }
+
+    private async Task<Reply> DrawAsync(Matter matter, Language language, CardContext context, string? summary, CancellationToken cancellationToken)
+    {
+        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
         var card = MatterCard.Build(presenter.View(matter, history, language), language, context);
-        return new Reply(notice ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
+        return new Reply(summary ?? $"#{matter.Number} {matter.State.Title}", card, matter.Number) { Revision = matter.State.Revision };
     }
 }

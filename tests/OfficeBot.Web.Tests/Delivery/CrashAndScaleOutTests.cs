@@ -4,6 +4,7 @@ using OfficeBot.Testing;
 using OfficeBot.Testing.Azurite;
 using OfficeBot.Testing.EndToEnd;
 using static OfficeBot.Web.Tests.BotHost;
+using static OfficeBot.Web.Tests.Delivery.BotProcessSteps;
 
 namespace OfficeBot.Web.Tests.Delivery;
 
@@ -123,25 +124,4 @@ public sealed class CrashAndScaleOutTests(AzuriteFixture azurite)
 
     private static List<ConnectorCall> Notifications(FakeConnector connector, string chat) =>
         connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == chat).ToList();
-
-    private static async Task PostAsync(HttpClient http, BotProcess bot, System.Text.Json.Nodes.JsonObject activity)
-    {
-        activity["id"] = Guid.NewGuid().ToString("N");
-        using var response = await http.PostAsync(bot.MessagesEndpoint, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"the bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{bot.Output()}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> explain)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                Assert.Fail($"Not reached within {timeout.TotalSeconds:F0} s.\n{explain()}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }

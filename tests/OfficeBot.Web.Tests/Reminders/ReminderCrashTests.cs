@@ -10,6 +10,7 @@ using OfficeBot.Testing;
 using OfficeBot.Testing.EndToEnd;
 using Xunit.Abstractions;
 using static OfficeBot.Web.Tests.BotHost;
+using static OfficeBot.Web.Tests.Delivery.BotProcessSteps;
 
 namespace OfficeBot.Web.Tests.Reminders;
 
@@ -138,25 +139,4 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
 
     private static List<ConnectorCall> Reminders(FakeConnector connector, string chat) =>
         Sends(connector, chat).Where(c => (c.Summary ?? string.Empty).Contains("Automatic reminder")).ToList();
-
-    private static async Task PostAsync(HttpClient http, BotProcess bot, System.Text.Json.Nodes.JsonObject activity)
-    {
-        activity["id"] = Guid.NewGuid().ToString("N");
-        using var response = await http.PostAsync(bot.MessagesEndpoint, new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
-        Assert.True(response.IsSuccessStatusCode, $"the bot answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{bot.Output()}");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> explain)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                Assert.Fail($"Not reached within {timeout.TotalSeconds:F0} s.\n{explain()}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
 }
