@@ -34,7 +34,7 @@ internal sealed class SqliteOffice : IDisposable
         var contexts = new CardContexts(People, monitor);
         var cards = new MatterCards(Matters, presenter, contexts);
         Roles = new RoleDirectory(monitor);
-        Commands = new CommandDispatcher(new CommandParser(), Matters, presenter, Roles, time, Options.Create(options), NullLogger<CommandDispatcher>.Instance, cards);
+        Commands = new CommandDispatcher(new CommandParser(), Matters, presenter, Roles, time, Options.Create(options), NullLogger<CommandDispatcher>.Instance, cards, new OfficeBot.Application.Reports.ReportService(Matters, presenter));
         CardActions = new CardActionDispatcher(Matters, presenter, contexts, cards, Roles, People, time, Options.Create(options), NullLogger<CardActionDispatcher>.Instance);
     }
 

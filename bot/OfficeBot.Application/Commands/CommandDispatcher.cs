@@ -6,6 +6,7 @@ using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Presentation;
+using OfficeBot.Application.Reports;
 using OfficeBot.Cards.Builders;
 using OfficeBot.Cards.Views;
 using OfficeBot.Commands;
@@ -37,11 +38,13 @@ public sealed partial class CommandDispatcher
     private readonly OfficeTime _time;
     private readonly Language _defaultLanguage;
     private readonly MatterCards _cards;
+    private readonly ReportService _reports;
     private readonly ILogger<CommandDispatcher> _logger;
 
     public CommandDispatcher(CommandParser parser, MatterService matters, MatterPresenter presenter, RoleDirectory roles, OfficeTime time,
-        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, MatterCards cards)
+        IOptions<OfficeOptions> options, ILogger<CommandDispatcher> logger, MatterCards cards, ReportService reports)
     {
+        _reports = reports;
         _cards = cards;
         _parser = parser;
         _matters = matters;
@@ -258,12 +261,7 @@ public sealed partial class CommandDispatcher
     /// <summary>Directors and leaders see the whole office, as they do for 逾期 and 待審核; anyone else their own matters.</summary>
     private async Task<Reply> ReportAsync(ReportCommand command, Turn turn, CancellationToken cancellationToken)
     {
-        var wholeOffice = turn.Actor.IsDirector || turn.Actor.IsLeader;
-        var open = wholeOffice
-            ? await _matters.OpenAsync(turn.TenantId, cancellationToken)
-            : await _matters.OpenForPersonAsync(turn.TenantId, turn.Actor.Person.ObjectId, cancellationToken);
-
-        var report = _presenter.Report(turn.Say.ReportHeading(wholeOffice), open);
+        var report = await _reports.ForAsync(turn.TenantId, turn.Actor, turn.Language, cancellationToken);
         return new Reply($"{report.Heading} ({report.OpenCount})", ReportCard.Build(report, turn.Language));
     }
 

@@ -35,6 +35,7 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MatterRepository>();
         builder.Services.AddSingleton<MatterService>();
         builder.Services.AddSingleton<MatterPresenter>();
+        builder.Services.AddSingleton<OfficeBot.Application.Reports.ReportService>();
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<PeopleStore>();
