@@ -32,8 +32,13 @@ public sealed class ReminderOptions
     [Range(1, 60)]
     public int DirectorsFromOverdueDays { get; set; } = ReminderRules.Default.DirectorsFromOverdueDays;
 
+    /// <summary>Seconds over which one person's reminders are gathered into one message (0: each on its own, at once).</summary>
+    [Range(0, 900)]
+    public int DigestWindowSeconds { get; set; } = (int)ReminderRules.Default.DigestWindow.TotalSeconds;
+
     public ReminderRules ToRules() => new()
     {
+        DigestWindow = TimeSpan.FromSeconds(DigestWindowSeconds),
         ReceiptAfterWorkingHours = ReceiptAfterWorkingHours,
         ReceiptEscalationAfterWorkingHours = ReceiptEscalationAfterWorkingHours,
         NormalDaysBefore = DaysBefore?.Distinct().ToList() ?? ReminderRules.Default.NormalDaysBefore,

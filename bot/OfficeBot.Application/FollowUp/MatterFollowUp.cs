@@ -34,6 +34,7 @@ public sealed partial class MatterFollowUp(
     OfficeTime time,
     IOptionsMonitor<OfficeOptions> office,
     Departments departments,
+    Reminders.ReminderDigests digests,
     ILogger<MatterFollowUp> logger) : IOutboxHandler
 {
     private enum Notice
@@ -102,8 +103,27 @@ public sealed partial class MatterFollowUp(
 
         foreach (var (recipient, notice, entry) in Recipients(matter, appended, item.ActorObjectId ?? string.Empty))
         {
-            await progress.StepAsync($"n|{recipient.ObjectId}|{notice}", token => NotifyAsync(matter, history, recipient, notice, entry, token), cancellationToken);
+            // An automatic reminder joins the person's digest: several due together go out as one message.
+            await progress.StepAsync($"n|{recipient.ObjectId}|{notice}", token => notice == Notice.Reminder
+                ? digests.QueueAsync(matter.State.TenantId, recipient.ObjectId, new ReminderRef(matter.Number, entry.Sequence), token)
+                : NotifyAsync(matter, history, recipient, notice, entry, token), cancellationToken);
         }
+    }
+
+    /// <summary>Sends one automatic reminder on its own: the 催辦 card of the matter, marked automatic with the rule that fired.</summary>
+    /// <returns>False when the matter or its reminder line is no longer there.</returns>
+    public async Task<bool> RemindAsync(string tenantId, ReminderRef reminder, Person recipient, CancellationToken cancellationToken)
+    {
+        var loaded = await repository.GetAsync(tenantId, reminder.Matter, cancellationToken);
+        var entry = loaded is null ? null : await repository.GetHistoryEntryAsync(tenantId, reminder.Matter, reminder.Sequence, cancellationToken);
+        if (loaded is null || entry is not { Kind: HistoryKind.Reminded })
+        {
+            return false;
+        }
+
+        var history = await matters.RecentHistoryAsync(loaded.Matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
+        await NotifyAsync(loaded.Matter, history, recipient, Notice.Reminder, entry, cancellationToken);
+        return true;
     }
 
     /// <summary>

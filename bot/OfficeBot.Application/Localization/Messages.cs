@@ -188,6 +188,9 @@ public sealed class Messages(Language language)
 
     public string Reminder(int number, string title) => Pick($"Automatic reminder: #{number} {title}.", $"自動催辦：#{number} {title}。", $"自动催办：#{number} {title}。");
 
+    /// <summary>The text of one person's reminders sent together (the notification line; the card lists them).</summary>
+    public string ReminderList(int count) => Pick($"Automatic reminders: {count} matters need you.", $"自動催辦：{count} 項事項待您處理。", $"自动催办：{count} 项事项待您处理。");
+
     /// <summary>Why an automatic reminder went out: its rule, with the working days left or late where the rule counts them.</summary>
     public string ReminderReason(string? rule, string? workingDays)
     {

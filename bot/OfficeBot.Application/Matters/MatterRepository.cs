@@ -48,6 +48,13 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
         return entries;
     }
 
+    /// <summary>One history line of a matter; null if there is none with that number.</summary>
+    public async Task<HistoryEntry?> GetHistoryEntryAsync(string tenantId, int number, int sequence, CancellationToken cancellationToken)
+    {
+        var row = await store.GetAsync(MatterKeys.Table, MatterKeys.Partition(tenantId), MatterKeys.History(number, sequence), cancellationToken);
+        return row is null ? null : StoredJson.Deserialize<HistoryEntry>(row.Data);
+    }
+
     /// <summary>
     /// Takes the next number of the tenant and stores the new matter in one batch with the sequence row, so two people
     /// registering at once get different numbers and neither registration is lost.

@@ -28,7 +28,7 @@ public sealed partial class OutboxDispatcher
     private readonly SemaphoreSlim _passGate = new(1, 1);
     private readonly SemaphoreSlim _workers;
 
-    // The matters being worked on here ("tenant|number"), and the tenants with due work that had to wait for one of them.
+    // The matters and people being worked on here ("tenant|m|number", "tenant|p|person"), and the tenants with due work that had to wait for one of them.
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _waiting = new(StringComparer.Ordinal);
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
@@ -157,7 +157,7 @@ public sealed partial class OutboxDispatcher
         // The hint as it was before looking: if a writer announces something meanwhile, its ETag changes and the hint is not raised over it.
         var seen = string.IsNullOrEmpty(tenant.ETag) ? await _store.TenantAsync(tenant.TenantId, cancellationToken) : tenant;
         var due = await _store.DueAsync(tenant.TenantId, _clock.GetUtcNow(), ClaimBatch, cancellationToken);
-        foreach (var items in due.GroupBy(d => d.Item.MatterNumber))
+        foreach (var items in due.GroupBy(d => d.Item.GroupKey(), StringComparer.Ordinal))
         {
             var key = $"{tenant.TenantId}|{items.Key}";
             if (_running.ContainsKey(key) || !_workers.Wait(0))
@@ -184,7 +184,7 @@ public sealed partial class OutboxDispatcher
         }
     }
 
-    /// <summary>One matter's due items, in order, on a worker of its own.</summary>
+    /// <summary>One matter's (or one person's) due items, in order, on a worker of its own.</summary>
     private async Task WorkAsync(string tenantId, string key, List<StoredOutboxItem> items, Task listed, CancellationToken cancellationToken)
     {
         await listed;

@@ -50,7 +50,16 @@ public sealed record OutboxItem
     /// <summary>True when the change's index rows were written after its batch, so the follow-up re-derives them in case that write was cut short.</summary>
     public bool RepairIndex { get; init; }
 
+    /// <summary>For a reminder digest: the person it goes to (their Entra object id).</summary>
+    public string? PersonObjectId { get; init; }
+
+    /// <summary>For a reminder digest: the reminders it lists, each the matter and the history line that recorded it.</summary>
+    public IReadOnlyList<ReminderRef> Reminders { get; init; } = [];
+
     public bool IsLeasedAt(DateTimeOffset now) => LeaseUntil is { } until && until > now;
+
+    /// <summary>Items of one group are carried out one after another by one worker: a matter's changes in order, a person's digests one at a time.</summary>
+    public string GroupKey() => PersonObjectId is { } person ? $"p|{person}" : $"m|{MatterNumber}";
 }
 
 public static class OutboxKinds
@@ -60,4 +69,10 @@ public static class OutboxKinds
 
     /// <summary>A matter's next automatic reminder, due at its time (see Reminders.MatterReminders).</summary>
     public const string Reminder = "reminder";
+
+    /// <summary>One person's reminders that came due together, sent as one message (see Reminders.ReminderDigests).</summary>
+    public const string Digest = "digest";
 }
+
+/// <summary>A reminder as recorded: the matter, and the sequence number of its history line.</summary>
+public sealed record ReminderRef(int Matter, int Sequence);

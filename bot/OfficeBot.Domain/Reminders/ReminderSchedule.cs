@@ -53,6 +53,12 @@ public sealed record ReminderRules
 
     /// <summary>急件 one working day earlier; 特急 daily from three working days before — the same mornings.</summary>
     public IReadOnlyList<int> UrgentDaysBefore { get; init; } = [3, 2, 1];
+
+    /// <summary>
+    /// How long a person's reminders are gathered into one message: those recorded within the same window go out
+    /// together at its end. Zero sends each on its own at once.
+    /// </summary>
+    public TimeSpan DigestWindow { get; init; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>

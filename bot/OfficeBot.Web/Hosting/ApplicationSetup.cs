@@ -53,6 +53,8 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MatterFollowUp>();
         builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<MatterFollowUp>());
         builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reminders.MatterReminders>();
+        builder.Services.AddSingleton<OfficeBot.Application.Reminders.ReminderDigests>();
+        builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reminders.ReminderDigestSender>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<ParserWarmup>();
         return builder;

@@ -76,6 +76,15 @@ public sealed partial class CardText
     public string ActReject { get; private init; } = "";
     public string ActArchive { get; private init; } = "";
     public string ActShowHistory { get; private init; } = "";
+
+    /// <summary>The button that opens one matter of a list in its own card.</summary>
+    public string ActShow { get; private init; } = "";
+
+    /// <summary>The command word a Show button sends (查看 #12 / show #12), in the card's own language.</summary>
+    public string ShowCommand { get; private init; } = "";
+
+    /// <summary>Under the heading of a reminder list: why it is one message, and how to open a matter.</summary>
+    public string ReminderListNote { get; private init; } = "";
     public string ActSend { get; private init; } = "";
     public string ActMore { get; private init; } = "";
 
@@ -135,6 +144,7 @@ public sealed partial class CardText
     private string[] weekdays = [];
     private Func<int, string> moreHistory = n => "";
     private Func<int, string> moreMatters = n => "";
+    private Func<int, string> reminderList = n => "";
     private Func<int, string> overdueBy = n => "";
     private Func<DateTimeOffset, bool, string> formatDate = (d, y) => "";
     private Func<int, string> reportTotal = n => "";
@@ -162,6 +172,9 @@ public sealed partial class CardText
 
     /// <summary>"另有 12 項未列出" — how many matters a list leaves out.</summary>
     public string MoreMatters(int count) => moreMatters(count);
+
+    /// <summary>"自動催辦：3 項事項待您處理" — the heading of one person's reminders sent as one message.</summary>
+    public string ReminderList(int count) => reminderList(count);
 
     /// <summary>"共 42 項未結事項" — the report's headline count.</summary>
     public string ReportTotal(int count) => reportTotal(count);

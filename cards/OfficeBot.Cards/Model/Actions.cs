@@ -8,6 +8,7 @@ namespace OfficeBot.Cards.Model;
 [JsonDerivedType(typeof(ShowCardAction), "Action.ShowCard")]
 [JsonDerivedType(typeof(ToggleVisibilityAction), "Action.ToggleVisibility")]
 [JsonDerivedType(typeof(OpenUrlAction), "Action.OpenUrl")]
+[JsonDerivedType(typeof(SubmitAction), "Action.Submit")]
 public abstract class CardAction
 {
     public string? Id { get; init; }
@@ -53,3 +54,22 @@ public sealed class OpenUrlAction : CardAction
 {
     public required string Url { get; init; }
 }
+
+/// <summary>
+/// Used only for Teams' <c>messageBack</c>: pressing it sends <see cref="TeamsMessageBack.Text"/> to the bot as if typed,
+/// and leaves the card as it is (an <c>Action.Execute</c> answer would replace the card it was pressed on).
+/// </summary>
+public sealed class SubmitAction : CardAction
+{
+    public required SubmitData Data { get; init; }
+
+    public static SubmitAction MessageBack(string title, string text) =>
+        new() { Title = title, Data = new SubmitData(new TeamsMessageBack("messageBack", text, text)) };
+}
+
+public sealed record SubmitData([property: JsonPropertyName("msteams")] TeamsMessageBack MsTeams);
+
+/// <param name="Type">Always <c>messageBack</c>.</param>
+/// <param name="Text">What the bot receives, as if the person had typed it.</param>
+/// <param name="DisplayText">What the chat shows as the person's message.</param>
+public sealed record TeamsMessageBack(string Type, string Text, string DisplayText);

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -12,6 +15,7 @@ using OfficeBot.Application.Outbox;
 using OfficeBot.Application.People;
 using OfficeBot.Application.Presentation;
 using OfficeBot.Application.Reminders;
+using OfficeBot.Cards.Model;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 using OfficeBot.Domain.Reminders;
@@ -84,11 +88,11 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
     protected abstract ITableStore CreateStore();
 
     [Fact]
-    public async Task ManyRemindersDueAtOnce_TwoInstances_EachReachesEachPersonOnce_IsRecordedOnce_AndTheNextIsPlanned()
+    public async Task ManyRemindersDueAtOnce_TwoInstances_EachPersonGetsOneListOfAllTheirs_EachRecordedOnce_AndTheNextIsPlanned()
     {
         // Registered Thursday 10:00, due Monday, nobody acknowledges: every receipt reminder (to the lead and the
         // co-handler) falls at 14:00, the same instant for every matter; the next is Friday morning's, one working day
-        // before the due day.
+        // before the due day. Each of the 50 leads and 50 co-handlers has MatterCount / 50 of them.
         var registering = Stopwatch.StartNew();
         for (var i = 0; i < MatterCount; i++)
         {
@@ -102,13 +106,18 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
         var assignedNotices = _messenger.Sent.Count;
 
         var receiptAt = new DateTimeOffset(2026, 11, 26, 14, 0, 0, Taipei);
-        _clock.Advance(receiptAt - _clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        _clock.Advance(receiptAt - _clock.GetUtcNow() + TimeSpan.FromSeconds(10));
         var dispatching = Stopwatch.StartNew();
+        await BothDispatchAsync();
+        Assert.Equal(assignedNotices, _messenger.Sent.Count);
+
+        // The digest window ends: one message per person, built once, by one of the two instances.
+        _clock.Advance(TimeSpan.FromMinutes(1));
         await BothDispatchAsync();
         dispatching.Stop();
         var reminders = _messenger.Sent.Skip(assignedNotices).ToList();
         output.WriteLine($"{MatterCount} matters registered and their {assignedNotices} notices sent in {registering.Elapsed.TotalSeconds:F1} s; "
-            + $"{MatterCount} reminders (to {reminders.Count} people) due at once dispatched by two instances in {dispatching.Elapsed.TotalSeconds:F1} s "
+            + $"{2 * MatterCount} reminders due at once, recorded and sent as {reminders.Count} lists by two instances in {dispatching.Elapsed.TotalSeconds:F1} s "
             + $"({reminders.Count(r => r.Instance == "a")} sent by one, {reminders.Count(r => r.Instance == "b")} by the other)");
         var matters = new List<Matter>();
         for (var number = 1; number <= MatterCount; number++)
@@ -116,12 +125,18 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
             matters.Add((await _a.Repository.GetAsync(Tenant, number, CancellationToken.None))!.Matter);
         }
 
+        var perPerson = MatterCount / People;
         Assert.Equal(2 * MatterCount, assignedNotices);
+        Assert.Equal(2 * People, reminders.Count);
         Assert.Equal(["a", "b"], reminders.Select(r => r.Instance).Distinct().Order());
-        Assert.All(reminders, r => Assert.StartsWith("自動催辦", r.Summary));
-        Assert.Equal(2 * MatterCount, reminders.Count);
-        Assert.All(matters, m => Assert.Equal([m.State.CoHandlers[0].Person.ObjectId, m.State.Lead!.ObjectId],
-            reminders.Where(r => r.Matter == m.Number).Select(r => r.ObjectId).Order()));
+        Assert.All(reminders, r => Assert.Equal($"自動催辦：{perPerson} 項事項待您處理。", r.Summary));
+        foreach (var person in Enumerable.Range(0, People).SelectMany(i => (Person[])[Lead(i), CoHandler(i)]))
+        {
+            var list = Assert.Single(reminders, r => r.ObjectId == person.ObjectId);
+            var theirs = matters.Where(m => m.State.Lead!.Is(person.ObjectId) || m.State.CoHandlers[0].Person.Is(person.ObjectId)).Select(m => m.Number);
+            Assert.Equal(theirs.Order(), list.Listed.Order());
+        }
+
         foreach (var matter in matters)
         {
             var history = await _a.Repository.GetHistoryAsync(Tenant, matter.Number, 1, CancellationToken.None);
@@ -136,7 +151,7 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
     }
 
     [Fact]
-    public async Task ManyDueDateRemindersDueAtOnce_TwoInstances_ReachTheLeadAndTheCoHandlerOnceEach()
+    public async Task ManyDueDateRemindersDueAtOnce_TwoInstances_ReachTheLeadAndTheCoHandlerOnceEach_InOneList()
     {
         // Acknowledged at once by both, so the first reminder of every matter is Friday 09:00, one working day before
         // Monday's due day.
@@ -155,19 +170,21 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
         await BothDispatchAsync();
         var before = _messenger.Sent.Count;
 
-        _clock.Advance(new DateTimeOffset(2026, 11, 27, 9, 1, 0, Taipei) - _clock.GetUtcNow());
+        _clock.Advance(new DateTimeOffset(2026, 11, 27, 9, 0, 10, Taipei) - _clock.GetUtcNow());
         var dispatching = Stopwatch.StartNew();
+        await BothDispatchAsync();
+        _clock.Advance(TimeSpan.FromMinutes(1));
         await BothDispatchAsync();
         dispatching.Stop();
         var reminders = _messenger.Sent.Skip(before).ToList();
-        output.WriteLine($"{MatterCount} due-date reminders (to {2 * MatterCount} people) dispatched by two instances in {dispatching.Elapsed.TotalSeconds:F1} s "
-            + $"({reminders.Count(r => r.Instance == "a")} sent by one, {reminders.Count(r => r.Instance == "b")} by the other)");
+        output.WriteLine($"{MatterCount} due-date reminders (to {2 * MatterCount} people) recorded and sent as {reminders.Count} lists by two instances in "
+            + $"{dispatching.Elapsed.TotalSeconds:F1} s ({reminders.Count(r => r.Instance == "a")} sent by one, {reminders.Count(r => r.Instance == "b")} by the other)");
 
-        Assert.Equal(2 * MatterCount, reminders.Count);
+        Assert.Equal(2 * People, reminders.Count);
         Assert.Equal(["a", "b"], reminders.Select(r => r.Instance).Distinct().Order());
         Assert.All(reminders, r => Assert.StartsWith("自動催辦", r.Summary));
         Assert.All(Enumerable.Range(1, MatterCount), number =>
-            Assert.Equal([CoHandler(number - 1).ObjectId, Lead(number - 1).ObjectId], reminders.Where(r => r.Matter == number).Select(r => r.ObjectId).Order()));
+            Assert.Equal([CoHandler(number - 1).ObjectId, Lead(number - 1).ObjectId], reminders.Where(r => r.Listed.Contains(number)).Select(r => r.ObjectId).Order()));
         for (var number = 1; number <= MatterCount; number++)
         {
             var history = await _a.Repository.GetHistoryAsync(Tenant, number, 1, CancellationToken.None);
@@ -195,10 +212,13 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
             Repository = new MatterRepository(store, Outbox);
             Matters = new MatterService(Repository, time, signal, NullLogger<MatterService>.Instance);
             var followUp = new MatterFollowUp(messenger, new SentCardStore(store), people, Repository, Matters, new MatterPresenter(time, new Departments(options)),
-                new CardContexts(people, options), new RoleDirectory(options), time, options, new Departments(options), NullLogger<MatterFollowUp>.Instance);
+                new CardContexts(people, options), new RoleDirectory(options), time, options, new Departments(options), new ReminderDigests(store, Outbox, time),
+                NullLogger<MatterFollowUp>.Instance);
             var reminders = new MatterReminders(Matters, Repository, time, NullLogger<MatterReminders>.Instance);
+            var digests = new ReminderDigestSender(Repository, followUp, new MatterPresenter(time, new Departments(options)), messenger, people, time, options,
+                NullLogger<ReminderDigestSender>.Instance);
             var outbox = new OutboxOptions { Lease = TimeSpan.FromSeconds(30), Parallelism = 16 };
-            Dispatcher = new OutboxDispatcher(Outbox, signal, [followUp, reminders], clock, new Fixed<OutboxOptions>(outbox), NullLogger<OutboxDispatcher>.Instance);
+            Dispatcher = new OutboxDispatcher(Outbox, signal, [followUp, reminders, digests], clock, new Fixed<OutboxOptions>(outbox), NullLogger<OutboxDispatcher>.Instance);
         }
 
         public OutboxStore Outbox { get; }
@@ -210,7 +230,8 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
         public OutboxDispatcher Dispatcher { get; }
     }
 
-    private sealed record Sent(string Instance, string ObjectId, int Matter, string Summary);
+    /// <param name="Listed">The matters the card names (#12): the one matter of a card about one, every row of a reminder list.</param>
+    private sealed record Sent(string Instance, string ObjectId, int Matter, string Summary, IReadOnlyList<int> Listed);
 
     /// <summary>Teams as far as the handlers can tell: every message is delivered, and remembered with whom it went to and which instance sent it.</summary>
     private sealed class CountingMessenger
@@ -225,7 +246,10 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
         {
             public Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken)
             {
-                messenger._sent.Enqueue(new Sent(instance, objectId, reply.MatterNumber ?? 0, reply.Summary));
+                var listed = reply.MatterNumber is { } number
+                    ? [number]
+                    : Regex.Matches(JsonSerializer.Serialize(reply.Card, CardJson.Options), "\"text\":\"#(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+                messenger._sent.Enqueue(new Sent(instance, objectId, reply.MatterNumber ?? 0, reply.Summary, listed));
                 return Task.FromResult(new SendResult(Delivery.Delivered));
             }
 

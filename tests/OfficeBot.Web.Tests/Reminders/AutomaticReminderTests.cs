@@ -171,15 +171,26 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
         _bot.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == chat
             && ((c.Summary ?? string.Empty).Contains("Automatic reminder") || (c.Summary ?? string.Empty).Contains("自動催辦"))).ToList();
 
-    /// <summary>Moves the bot's clock on in steps of at most half an hour (its timers fire as they would), letting the dispatcher work.</summary>
+    /// <summary>
+    /// Moves the bot's clock on in steps of at most half an hour (its timers fire as they would), letting the dispatcher
+    /// work; then on by the minute over which a person's reminders are gathered into one message, so those recorded by
+    /// <paramref name="until"/> have gone out.
+    /// </summary>
     private async Task AdvanceToAsync(DateTimeOffset until)
     {
         while (_bot.Clock.GetUtcNow() < until)
         {
             var step = until - _bot.Clock.GetUtcNow();
-            _bot.Clock.Advance(step > TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : step);
-            await Task.Delay(20);
-            await _bot.FollowUpsDoneAsync();
+            await StepAsync(step > TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : step);
         }
+
+        await StepAsync(TimeSpan.FromMinutes(1));
+    }
+
+    private async Task StepAsync(TimeSpan step)
+    {
+        _bot.Clock.Advance(step);
+        await Task.Delay(20);
+        await _bot.FollowUpsDoneAsync();
     }
 }
