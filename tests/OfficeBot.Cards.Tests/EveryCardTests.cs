@@ -32,6 +32,7 @@ public class EveryCardTests(ITestOutputHelper output)
         ["matter-plain"] = language => MatterCard.Build(Samples.Plain(), language),
         ["list"] = language => MatterListCard.Build(Samples.Awkward, Enumerable.Range(1, 40).Select(Samples.Heavy).ToList(), language, Samples.Awkward),
         ["list-empty"] = language => MatterListCard.Build(Samples.Awkward, [], language, Samples.Awkward),
+        ["reminder-list"] = language => ReminderListCard.Build(Enumerable.Range(1, 60).Select(n => new ReminderListItem(Samples.Heavy(n), Samples.Repeat(Samples.Awkward, 400))).ToList(), language),
         ["help"] = HelpCard.Build,
         ["holidays"] = language => HolidaysCard.Build(Samples.Awkward, Enumerable.Range(0, 200)
             .Select(i => new CalendarDay(new DateOnly(2026, 1, 1).AddDays(i * 2), Samples.Repeat(Samples.Awkward, 500), i % 3 == 0 ? CalendarDayKind.MakeUpWorkday : CalendarDayKind.Holiday))

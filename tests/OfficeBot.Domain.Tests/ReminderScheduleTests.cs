@@ -106,6 +106,44 @@ public sealed class ReminderScheduleTests
         Assert.True(line.IsPersonalAnswer);
     }
 
+    [Theory]
+    [InlineData("2026-11-27", "DueSoon")]
+    [InlineData("2026-11-26", "DueToday")]
+    [InlineData("2026-11-25", "Overdue")]
+    public void RegisteredAfterThisMorningsSlot_TheMissedReminderIsDueAtOnce(string due, string rule)
+    {
+        var matter = Matter.FromState(Acknowledged(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture)));
+
+        matter.PlanReminders(Now, Calendar, Zone, Rules);
+
+        Assert.Equal((Now, rule), (matter.State.NextReminder!.At, matter.State.NextReminder.Rule.ToString()));
+    }
+
+    [Fact]
+    public void ThisMorningsReminderAlreadySent_AChangeLaterDoesNotSendItAgain()
+    {
+        var matter = Matter.FromState(Acknowledged(new DateOnly(2026, 11, 26)) with { LastReminderAt = Local("2026-11-26 09:00") });
+
+        matter.PlanReminders(Now, Calendar, Zone, Rules);
+
+        Assert.Equal(("2026-11-27 09:00", ReminderRule.Overdue), (Text(matter.State.NextReminder!.At), matter.State.NextReminder.Rule));
+    }
+
+    [Theory]
+    [InlineData("2026-12-01")]
+    [InlineData("2026-11-26 08:00")]
+    public void NoSlotPassedToday_NothingIsDueAtOnce(string dueOrNow)
+    {
+        var now = dueOrNow.Contains(':') ? Local(dueOrNow) : Now;
+        var due = dueOrNow.Contains(':') ? new DateOnly(2026, 11, 26) : DateOnly.Parse(dueOrNow, System.Globalization.CultureInfo.InvariantCulture);
+        var matter = Matter.FromState(Acknowledged(due));
+
+        matter.PlanReminders(now, Calendar, Zone, Rules);
+
+        Assert.NotEqual(now, matter.State.NextReminder!.At);
+        Assert.Equal(9, TimeZoneInfo.ConvertTime(matter.State.NextReminder.At, Zone).Hour);
+    }
+
     [Fact]
     public void AWeekWithAHolidayAndAMakeUpSaturday_CountsTheSaturdayAndSkipsTheHoliday()
     {

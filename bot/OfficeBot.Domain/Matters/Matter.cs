@@ -661,13 +661,14 @@ public sealed class Matter
     public static readonly Actor Bot = new(new Person("officebot", "OfficeBot"));
 
     /// <summary>
-    /// Plans the next automatic reminder after <paramref name="now"/> (and after the last one sent). Not a change anyone
+    /// Plans the next automatic reminder after <paramref name="now"/> (and after the last one sent); a due-date reminder
+    /// of this morning that was never sent (the matter is new, or its due date moved) is due at once. Not a change anyone
     /// made: the revision stays; the repository writes the plan's outbox row with whatever change is being stored.
     /// </summary>
     public void PlanReminders(DateTimeOffset now, WorkingCalendar calendar, TimeZoneInfo zone, Reminders.ReminderRules rules)
     {
         var after = State.LastReminderAt is { } last && last > now ? last : now;
-        State = State with { NextReminder = Reminders.ReminderSchedule.Next(State, after, calendar, zone, rules) };
+        State = State with { NextReminder = Reminders.ReminderSchedule.Next(State, after, calendar, zone, rules, catchUp: true) };
     }
 
     /// <summary>Records that the planned reminder <paramref name="sent"/> went out (a history line); the next is planned after it.</summary>

@@ -74,7 +74,11 @@ public static class ReminderSchedule
     /// <param name="calendar">The office's working days.</param>
     /// <param name="zone">The office's time zone.</param>
     /// <param name="rules">The office's reminder settings.</param>
-    public static PlannedReminder? Next(MatterState state, DateTimeOffset after, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
+    /// <param name="catchUp">
+    /// Planning after a change: a due-date slot of today that has already passed (09:00, the matter registered or its
+    /// due date moved at 10:00) and was not sent is due at once rather than skipped.
+    /// </param>
+    public static PlannedReminder? Next(MatterState state, DateTimeOffset after, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules, bool catchUp = false)
     {
         if (state.Status is not (MatterStatus.InProgress or MatterStatus.Registered) || state.Lead is null)
         {
@@ -90,9 +94,13 @@ public static class ReminderSchedule
                 .Where(c => c.At > after));
         }
 
-        if (state.Due is { } due && state.Status == MatterStatus.InProgress && DueSlot(due.Date, after, calendar, zone, rules, state.Urgency) is { } slot)
+        if (state.Due is { } due && state.Status == MatterStatus.InProgress)
         {
-            candidates.Add(slot);
+            var missed = catchUp ? MissedToday(state, due.Date, after, calendar, zone, rules) : null;
+            if ((missed ?? DueSlot(due.Date, after, calendar, zone, rules, state.Urgency)) is { } slot)
+            {
+                candidates.Add(slot);
+            }
         }
 
         return candidates.OrderBy(c => c.At).FirstOrDefault();
@@ -161,6 +169,23 @@ public static class ReminderSchedule
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Today's due-date slot when its time has passed without a reminder since: the same rule, due at
+    /// <paramref name="after"/>. Null when today has no slot, it is still to come, or a reminder went out after it.
+    /// </summary>
+    private static PlannedReminder? MissedToday(MatterState state, DateOnly due, DateTimeOffset after, WorkingCalendar calendar, TimeZoneInfo zone, ReminderRules rules)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(after, zone).DateTime);
+        var slotAt = Local(today, calendar.WorkStart, zone);
+        if (!calendar.IsWorkingDay(today) || slotAt > after || state.LastReminderAt >= slotAt)
+        {
+            return null;
+        }
+
+        // The slot today would have had, planned from just before it.
+        return DueSlot(due, slotAt.AddTicks(-1), calendar, zone, rules, state.Urgency) is { } slot && slot.At == slotAt ? slot with { At = after } : null;
     }
 
     private static DateOnly SubtractWorkingDays(DateOnly from, int workingDays, WorkingCalendar calendar)
