@@ -31,13 +31,35 @@ public static class Office
     /// <summary>The people who get a Playground (and a browser page) of their own; 黃科長 only fills the tenant.</summary>
     public static readonly IReadOnlyList<PlaygroundUser> Staffed = [Director, Mei, Wei, Leader, Secretary];
 
-    public static IReadOnlyDictionary<string, string> BotSettings => new Dictionary<string, string>
-    {
-        ["Office:TimeZone"] = "Asia/Taipei",
-        ["Office:Directors:0"] = Director.AadObjectId,
-        ["Office:Leaders:0"] = Leader.AadObjectId,
+    public const string TimeZone = "Asia/Taipei";
 
-        // The Playground always speaks en-US; people who have not written yet are addressed in the same language.
-        ["Office:DefaultLocale"] = "en-US",
-    };
+    public static IReadOnlyDictionary<string, string> BotSettings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string>
+            {
+                ["Office:TimeZone"] = TimeZone,
+                ["Office:Directors:0"] = Director.AadObjectId,
+                ["Office:Leaders:0"] = Leader.AadObjectId,
+
+                // The Playground always speaks en-US; people who have not written yet are addressed in the same language.
+                ["Office:DefaultLocale"] = "en-US",
+
+                // Automatic reminders go out only in working hours on working days: this office works all day, every day
+                // the tests may run, so a reminder test gets its reminder whenever CI runs it.
+                ["Office:Calendar:WorkStart"] = "00:00",
+                ["Office:Calendar:WorkEnd"] = "23:59",
+            };
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+            var weekend = Enumerable.Range(0, 3).Select(today.AddDays).Where(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).ToList();
+            for (var i = 0; i < weekend.Count; i++)
+            {
+                settings[$"Office:Calendar:WorkingDays:{i}:Date"] = weekend[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                settings[$"Office:Calendar:WorkingDays:{i}:Name"] = "E2E";
+            }
+
+            return settings;
+        }
+    }
 }

@@ -90,14 +90,14 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
     [Fact]
     public async Task ManyRemindersDueAtOnce_TwoInstances_EachPersonGetsOneListOfAllTheirs_EachRecordedOnce_AndTheNextIsPlanned()
     {
-        // Registered Thursday 10:00, due Monday, nobody acknowledges: every receipt reminder (to the lead and the
-        // co-handler) falls at 14:00, the same instant for every matter; the next is Friday morning's, one working day
-        // before the due day. Each of the 50 leads and 50 co-handlers has MatterCount / 50 of them.
+        // Registered Thursday 10:00, due Tuesday (so no due-date reminder today), nobody acknowledges: every receipt
+        // reminder (to the lead and the co-handler) falls at 14:00, the same instant for every matter; the next is Friday
+        // morning's, two working days before the due day. Each of the 50 leads and 50 co-handlers has MatterCount / 50 of them.
         var registering = Stopwatch.StartNew();
         for (var i = 0; i < MatterCount; i++)
         {
             var (matter, refusal) = await (i % 2 == 0 ? _a : _b).Matters.RegisterAsync(Tenant,
-                new MatterRegistration($"公文 {i}", Lead: Lead(i), CoHandlers: [CoHandler(i)], Due: new DueDate(new DateOnly(2026, 11, 30))), Director, null, CancellationToken.None);
+                new MatterRegistration($"公文 {i}", Lead: Lead(i), CoHandlers: [CoHandler(i)], Due: new DueDate(new DateOnly(2026, 12, 1))), Director, null, CancellationToken.None);
             Assert.Null(refusal);
         }
 
@@ -142,7 +142,7 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
             var history = await _a.Repository.GetHistoryAsync(Tenant, matter.Number, 1, CancellationToken.None);
             var reminded = Assert.Single(history, e => e.Kind == HistoryKind.Reminded);
             Assert.Equal(nameof(ReminderRule.Receipt), reminded.NewValue);
-            Assert.Equal(new PlannedReminder(new DateTimeOffset(2026, 11, 27, 9, 0, 0, Taipei), ReminderRule.DueSoon, 1), matter.State.NextReminder);
+            Assert.Equal(new PlannedReminder(new DateTimeOffset(2026, 11, 27, 9, 0, 0, Taipei), ReminderRule.DueSoon, 2), matter.State.NextReminder);
         }
 
         var pending = await _a.Outbox.PendingAsync(Tenant, CancellationToken.None);
@@ -153,13 +153,13 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
     [Fact]
     public async Task ManyDueDateRemindersDueAtOnce_TwoInstances_ReachTheLeadAndTheCoHandlerOnceEach_InOneList()
     {
-        // Acknowledged at once by both, so the first reminder of every matter is Friday 09:00, one working day before
-        // Monday's due day.
+        // Acknowledged at once by both, so the first reminder of every matter is Friday 09:00, two working days before
+        // Tuesday's due day.
         for (var i = 0; i < MatterCount; i++)
         {
             var service = (i % 2 == 0 ? _a : _b).Matters;
             var (matter, _) = await service.RegisterAsync(Tenant,
-                new MatterRegistration($"公文 {i}", Lead: Lead(i), CoHandlers: [CoHandler(i)], Due: new DueDate(new DateOnly(2026, 11, 30))), Director, null, CancellationToken.None);
+                new MatterRegistration($"公文 {i}", Lead: Lead(i), CoHandlers: [CoHandler(i)], Due: new DueDate(new DateOnly(2026, 12, 1))), Director, null, CancellationToken.None);
             foreach (var person in (Person[])[Lead(i), CoHandler(i)])
             {
                 var actor = new Actor(person);
