@@ -166,6 +166,17 @@ public sealed class ReportCardTests
     }
 
     [Fact]
+    public void Build_GroupNames_AreShownAsTyped_MarkdownEscaped()
+    {
+        var view = WithWeeks() with { ByLead = [new("**boss** [x](https://evil.example)", 1, 0, Completed: 1, CompletedOnTime: 1)] };
+
+        var texts = Rendered.Of(ReportCard.Build(view, Language.English)).Texts;
+
+        Assert.Contains(@"\*\*boss\*\* \[x\](https://evil.example)", texts);
+        Assert.DoesNotContain("**boss** [x](https://evil.example)", texts);
+    }
+
+    [Fact]
     public void Build_NoWeeksCounted_HasNoWeekBlock()
     {
         var texts = Rendered.Of(ReportCard.Build(Small(), Language.English)).Texts;
