@@ -47,7 +47,7 @@ public abstract class MatterServiceTests : IAsyncLifetime
         await _store.EnsureTableAsync(MatterRepository.TableName);
         await _store.EnsureTableAsync(OutboxStore.WakeTable);
         var time = new OfficeTime(_clock, Options.Create(new OfficeOptions()));
-        _service = new MatterService(new MatterRepository(_store, new OutboxStore(_store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
+        _service = new MatterService(new MatterRepository(_store, new OutboxStore(_store), time), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
     }
 
     public Task DisposeAsync()

@@ -45,8 +45,9 @@ public abstract class OutboxTests : IAsyncLifetime
         await _store.EnsureTableAsync(MatterRepository.TableName);
         await _store.EnsureTableAsync(OutboxStore.WakeTable);
         _outbox = new OutboxStore(_store);
-        _repository = new MatterRepository(_store, _outbox);
-        _matters = new MatterService(_repository, new OfficeTime(_clock, Options.Create(new OfficeOptions())), new OutboxSignal(), NullLogger<MatterService>.Instance);
+        var time = new OfficeTime(_clock, Options.Create(new OfficeOptions()));
+        _repository = new MatterRepository(_store, _outbox, time);
+        _matters = new MatterService(_repository, time, new OutboxSignal(), NullLogger<MatterService>.Instance);
     }
 
     public Task DisposeAsync()

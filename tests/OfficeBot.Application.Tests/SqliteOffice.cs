@@ -29,7 +29,7 @@ internal sealed class SqliteOffice : IDisposable
         var time = new OfficeTime(new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero)), Options.Create(options));
         var monitor = new FixedOptions(options);
         People = new PeopleStore(Store);
-        Matters = new MatterService(new MatterRepository(Store, new OutboxStore(Store)), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
+        Matters = new MatterService(new MatterRepository(Store, new OutboxStore(Store), time), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
         var presenter = new MatterPresenter(time, new Departments(monitor));
         var contexts = new CardContexts(People, monitor);
         var cards = new MatterCards(Matters, presenter, contexts);

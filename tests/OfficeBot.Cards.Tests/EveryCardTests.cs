@@ -39,6 +39,7 @@ public class EveryCardTests(ITestOutputHelper output)
             .ToList(), language, Samples.Awkward),
         ["holidays-empty"] = language => HolidaysCard.Build(Samples.Awkward, [], language, Samples.Awkward),
         ["report"] = language => ReportCard.Build(ReportCardTests.Huge(), language),
+        ["report-1000-leads"] = language => ReportCard.Build(ReportCardTests.PlainHuge(), language),
         ["report-empty"] = language => ReportCard.Build(ReportCardTests.Huge(departments: 0, matters: 0), language),
         ["error"] = language => ErrorCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000), Samples.Repeat(Samples.Awkward, 50_000), Samples.Awkward),
         ["notice"] = language => NoticeCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000)),

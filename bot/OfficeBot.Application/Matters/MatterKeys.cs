@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace OfficeBot.Application.Matters;
@@ -10,6 +11,8 @@ namespace OfficeBot.Application.Matters;
 /// <item><c>m0000000012</c> — matter #12; <c>m0000000012h000003</c> — its third history line;</item>
 /// <item><c>o|m0000000012</c> — #12 is open (director's overdue and review lists);</item>
 /// <item><c>p|{objectId}|m0000000012</c> — #12 is open and concerns that person ("my matters");</item>
+/// <item><c>s|20261126|0000000012|000003</c> — #12's third history line counts in the statistics, on that office-local
+/// day (the report reads a week as one range);</item>
 /// <item><c>a|{conversation}|{activity}</c> — the message that registered a matter (a redelivery registers nothing new);</item>
 /// <item><c>q|{due ticks}|{id}</c> — an outbox item (see OutboxKeys); <c>x|{id}</c> — one set aside after too many failures.</item>
 /// </list>
@@ -19,6 +22,7 @@ internal static class MatterKeys
     public const string Table = MatterRepository.TableName;
     public const string Sequence = "seq";
     public const string OpenPrefix = "o|";
+    public const string StatisticPrefix = "s|";
 
     public static string Partition(string tenantId) => Safe(tenantId);
 
@@ -29,6 +33,11 @@ internal static class MatterKeys
     public static string HistoryFrom(int number) => $"m{number:D10}h";
 
     public static string HistoryTo(int number) => $"m{number:D10}i";
+
+    public static string Statistic(DateOnly day, int number, int sequence) => $"{StatisticDay(day)}{number:D10}|{sequence:D6}";
+
+    /// <summary>The prefix of every statistics row of an office-local day.</summary>
+    public static string StatisticDay(DateOnly day) => $"{StatisticPrefix}{day.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}|";
 
     /// <summary>The request (conversation id and activity id) that registered a matter, so a redelivered message registers nothing new.</summary>
     public static string Request(string requestKey) => "a|" + Safe(requestKey.Length > 512 ? requestKey[..512] : requestKey);

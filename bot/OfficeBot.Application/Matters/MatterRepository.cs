@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using OfficeBot.Application.Office;
 using OfficeBot.Application.Outbox;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Storage;
@@ -18,9 +19,10 @@ public sealed class LoadedMatter(Matter matter, string etag)
 
 /// <summary>
 /// Stores matters, their append-only history, their list indexes and the outbox item of each change through the storage
-/// port (keys: <see cref="MatterKeys"/>). A change and what it promises to send are one atomic batch.
+/// port (keys: <see cref="MatterKeys"/>). A change, what it promises to send and what it counts in the statistics are one
+/// atomic batch.
 /// </summary>
-public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
+public sealed class MatterRepository(ITableStore store, OutboxStore outbox, OfficeTime time)
 {
     public const string TableName = "matters";
 
@@ -118,7 +120,8 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
 
             try
             {
-                await CommitAsync(tenantId, core, IndexChanges(partition, before: null, after: matter.State), followUp?.Invoke(matter), cancellationToken);
+                await CommitAsync(tenantId, core, StatisticRows(partition, matter), IndexChanges(partition, before: null, after: matter.State), followUp?.Invoke(matter),
+                    cancellationToken);
                 matter.MarkCommitted();
                 return (matter, null);
             }
@@ -146,7 +149,7 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
         };
         core.AddRange(HistoryRows(partition, loaded.Matter));
         core.AddRange(ReminderRow(loaded.Original, state));
-        var etags = await CommitAsync(state.TenantId, core, IndexChanges(partition, loaded.Original, state), followUp, cancellationToken);
+        var etags = await CommitAsync(state.TenantId, core, StatisticRows(partition, loaded.Matter), IndexChanges(partition, loaded.Original, state), followUp, cancellationToken);
         loaded.Matter.MarkCommitted();
         return etags[0];
     }
@@ -156,11 +159,15 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
     /// rows fill the room the batch limit leaves, and those that do not fit (a matter of many people: every person has a
     /// list row) are written right after, with the item marked to repair the index, so a crash in between leaves at worst
     /// a stale or missing list row that the follow-up puts right — never a batch over the limit, which Azure refuses whole.
+    /// Statistics rows are part of the change and go in its batch; only a change that appends more counted history lines
+    /// than the batch has room for (none does today) would write the rest right after, with the list rows.
     /// </summary>
-    private async Task<IReadOnlyList<string>> CommitAsync(string tenantId, List<BatchOperation> core, IEnumerable<BatchOperation> indexChanges, OutboxItem? followUp,
-        CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> CommitAsync(string tenantId, List<BatchOperation> core, IReadOnlyList<StoredRow> statistics, IEnumerable<BatchOperation> indexChanges,
+        OutboxItem? followUp, CancellationToken cancellationToken)
     {
-        var index = indexChanges.ToList();
+        var statisticsRoom = Math.Max(0, TableBatch.MaxOperations - core.Count - (followUp is null ? 0 : 1));
+        core = [.. core, .. statistics.Take(statisticsRoom).Select(BatchOperation.Insert)];
+        var index = statistics.Skip(statisticsRoom).Select(BatchOperation.Upsert).Concat(indexChanges).ToList();
         var upserts = index.Where(o => o.Kind != BatchOperationKind.Delete).ToList();
         var deletes = index.Where(o => o.Kind == BatchOperationKind.Delete).ToList();
         var room = Math.Max(0, TableBatch.MaxOperations - core.Count - (followUp is null ? 0 : 1));
@@ -252,6 +259,34 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox)
         {
             yield return StoredJson.Deserialize<MatterSummary>(row.Data);
         }
+    }
+
+    /// <summary>The statistics rows of the office-local days <paramref name="from"/> to <paramref name="to"/> (both included): one range, no matter or history read.</summary>
+    public async Task<IReadOnlyList<StatisticEvent>> StatisticsAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var events = new List<StatisticEvent>();
+        await foreach (var row in store.QueryAsync(MatterKeys.Table, MatterKeys.Partition(tenantId), MatterKeys.StatisticDay(from), MatterKeys.StatisticDay(to.AddDays(1)),
+            cancellationToken: cancellationToken))
+        {
+            events.Add(StoredJson.Deserialize<StatisticEvent>(row.Data));
+        }
+
+        return events;
+    }
+
+    /// <summary>One row for each new history line that counts in the statistics, keyed by the office-local day it happened on.</summary>
+    private List<StoredRow> StatisticRows(string partition, Matter matter)
+    {
+        var rows = new List<StoredRow>();
+        foreach (var entry in matter.UncommittedHistory)
+        {
+            if (MatterStatistics.Of(entry, matter.State, time.Zone, time.Calendar) is { } counted)
+            {
+                rows.Add(new StoredRow(partition, MatterKeys.Statistic(MatterStatistics.Day(entry.At, time.Zone), matter.Number, entry.Sequence), StoredJson.Serialize(counted)));
+            }
+        }
+
+        return rows;
     }
 
     private static IEnumerable<BatchOperation> HistoryRows(string partition, Matter matter) =>

@@ -169,6 +169,18 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
         return list;
     }
 
+    /// <summary>
+    /// What the statistics counted in the last 7 office-local days, today included, and in the 7 before: two ranges of
+    /// the statistics rows, never the matters or their history.
+    /// </summary>
+    public async Task<WeeklyStatistics> WeeklyStatisticsAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var today = MatterStatistics.Day(time.Now, time.Zone);
+        var thisWeek = await repository.StatisticsAsync(tenantId, today.AddDays(-6), today, cancellationToken);
+        var weekBefore = await repository.StatisticsAsync(tenantId, today.AddDays(-13), today.AddDays(-7), cancellationToken);
+        return new WeeklyStatistics(today, thisWeek, weekBefore);
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Matter {TenantId}#{MatterNumber} changed by someone else meanwhile; re-applying (attempt {Attempt})")]
     private partial void LogRetry(string tenantId, int matterNumber, int attempt);
 }

@@ -80,6 +80,10 @@ public sealed class MatterPresenter(OfficeTime time, Departments departments)
     public ReportView Report(string heading, IReadOnlyList<MatterSummary> open) =>
         SupervisionReport.Build(heading, open, time.Now, time.Zone, time.Calendar, departments.Current);
 
+    /// <summary>The same with what the last two weeks counted (per lead and per department of the lead, and week on week).</summary>
+    public ReportView Report(string heading, IReadOnlyList<MatterSummary> open, WeeklyStatistics statistics) =>
+        SupervisionReport.Build(heading, open, time.Now, time.Zone, time.Calendar, departments.Current, statistics);
+
     public TrafficLight Light(MatterSummary summary) =>
         TrafficLights.Of(summary.Status, summary.Due, time.Now, time.Zone, time.Calendar);
 

@@ -127,6 +127,24 @@ public sealed partial class CardText
     public string ReportOpen { get; private init; } = "";
     public string ReportNoDepartment { get; private init; } = "";
 
+    /// <summary>近 7 日與前 7 日 — the week-on-week block's heading.</summary>
+    public string ReportWeekOnWeek { get; private init; } = "";
+    public string ReportOnTimeRate { get; private init; } = "";
+    public string ReportThisWeek { get; private init; } = "";
+    public string ReportWeekBefore { get; private init; } = "";
+    public string ReportMeasure { get; private init; } = "";
+    public string ReportChange { get; private init; } = "";
+    public string ReportRegistered { get; private init; } = "";
+    public string ReportCompleted { get; private init; } = "";
+    public string ReportOnTime { get; private init; } = "";
+    public string ReportSendBacks { get; private init; } = "";
+    public string ReportExtensions { get; private init; } = "";
+    public string ReportUrges { get; private init; } = "";
+    public string ReportLateReceipts { get; private init; } = "";
+
+    /// <summary>What the table columns count: open and overdue now, the rest in the last 7 days, on time against the original due date.</summary>
+    public string ReportColumnsNote { get; private init; } = "";
+
     // Error and notice cards
     public string ErrorTitle { get; private init; } = "";
     public string RightForm { get; private init; } = "";

@@ -38,7 +38,8 @@ public sealed class ManyPeopleBatchTests : IAsyncLifetime
         await _store.EnsureTableAsync(MatterRepository.TableName);
         await _store.EnsureTableAsync(OutboxStore.WakeTable);
         _outbox = new OutboxStore(_store);
-        _matters = new MatterService(new MatterRepository(_store, _outbox), new OfficeTime(_clock, Options.Create(new OfficeOptions())), new OutboxSignal(), NullLogger<MatterService>.Instance);
+        var time = new OfficeTime(_clock, Options.Create(new OfficeOptions()));
+        _matters = new MatterService(new MatterRepository(_store, _outbox, time), time, new OutboxSignal(), NullLogger<MatterService>.Instance);
     }
 
     public Task DisposeAsync()

@@ -209,7 +209,7 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
             var signal = new OutboxSignal();
             var people = new PeopleStore(store);
             Outbox = new OutboxStore(store);
-            Repository = new MatterRepository(store, Outbox);
+            Repository = new MatterRepository(store, Outbox, time);
             Matters = new MatterService(Repository, time, signal, NullLogger<MatterService>.Instance);
             var followUp = new MatterFollowUp(messenger, new SentCardStore(store), people, Repository, Matters, new MatterPresenter(time, new Departments(options)),
                 new CardContexts(people, options), new RoleDirectory(options), time, options, new Departments(options), new ReminderDigests(store, Outbox, time),

@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using OfficeBot.Application.Configuration;
 using OfficeBot.Application.Matters;
+using OfficeBot.Application.Office;
 using OfficeBot.Application.Outbox;
 using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Reminders;
@@ -114,7 +117,7 @@ public sealed class ReminderCrashTests(ITestOutputHelper output)
         Assert.Equal([3, 4], wei.Distinct().Order());
         Assert.InRange(duplicates, 0, 2);
         using var store = new SqliteTableStore(Path.Combine(folder, "officebot.db"));
-        var matters = new MatterRepository(store, new OutboxStore(store));
+        var matters = new MatterRepository(store, new OutboxStore(store), new OfficeTime(TimeProvider.System, Options.Create(new OfficeOptions())));
         foreach (var number in (int[])[1, 2, 3, 4])
         {
             var history = await matters.GetHistoryAsync(TenantA, number, 1, CancellationToken.None);
