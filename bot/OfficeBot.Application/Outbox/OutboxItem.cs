@@ -60,4 +60,7 @@ public static class OutboxKinds
 
     /// <summary>A matter's next automatic reminder, due at its time (see Reminders.MatterReminders).</summary>
     public const string Reminder = "reminder";
+
+    /// <summary>The supervision report of one working morning, to the directors and the report channel (see Reports.MorningReport).</summary>
+    public const string Report = "report";
 }
