@@ -53,6 +53,9 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MatterFollowUp>();
         builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<MatterFollowUp>());
         builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reminders.MatterReminders>();
+        builder.Services.AddSingleton<OfficeBot.Application.Reports.ReportSchedule>();
+        builder.Services.AddSingleton<IRecurringOutboxWork>(services => services.GetRequiredService<OfficeBot.Application.Reports.ReportSchedule>());
+        builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reports.MorningReport>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<ParserWarmup>();
         return builder;
