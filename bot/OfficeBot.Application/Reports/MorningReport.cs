@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeBot.Application.Configuration;
+using OfficeBot.Application.Localization;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Outbox;
@@ -83,6 +84,21 @@ public sealed partial class MorningReport(
             }, cancellationToken);
         }
 
+        var unknownHeads = await UnknownHeadsAsync(item.TenantId, settings, cancellationToken);
+        if (unknownHeads.Count > 0)
+        {
+            foreach (var director in settings.Directors.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                await progress.StepAsync($"h|{director}", async token =>
+                {
+                    var known = await people.FindAsync(item.TenantId, director, token);
+                    var language = Languages.FromLocale(known?.Locale, officeLanguage);
+                    var text = new Messages(language).UnknownHeads(string.Join(language == Language.English ? ", " : "、", unknownHeads));
+                    await messenger.SendToPersonAsync(item.TenantId, director, new Reply(text, NoticeCard.Build(language, text)), token);
+                }, cancellationToken);
+            }
+        }
+
         if (settings.ReportChannel?.Trim() is { Length: > 0 } channel)
         {
             await progress.StepAsync($"c|{channel}", async token =>
@@ -94,6 +110,21 @@ public sealed partial class MorningReport(
                 }
             }, cancellationToken);
         }
+    }
+
+    /// <summary>Heads named only as heads (see <see cref="DepartmentOptions.UnlistedHeads"/>) whom the bot has never met, as <c>秘書處 (id)</c>.</summary>
+    private async Task<List<string>> UnknownHeadsAsync(string tenantId, OfficeOptions settings, CancellationToken cancellationToken)
+    {
+        var unknown = new List<string>();
+        foreach (var (_, department, head) in DepartmentOptions.UnlistedHeads(settings))
+        {
+            if (await people.FindAsync(tenantId, head, cancellationToken) is null)
+            {
+                unknown.Add($"{department} ({head})");
+            }
+        }
+
+        return unknown;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Morning report {ItemId} of {TenantId} not sent: the push is turned off (Office:Report:Push)")]

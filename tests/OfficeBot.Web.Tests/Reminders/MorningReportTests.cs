@@ -154,6 +154,55 @@ public sealed class MorningReportTests
         }
     }
 
+    [Fact]
+    public async Task ADepartmentHeadNamedOnlyAsHeadWhomTheBotNeverMet_IsShownToTheDirectorsWithTheReport_UntilTheyHaveMet()
+    {
+        var bot = await StartAsync(new Dictionary<string, string?>(Pushed)
+        {
+            ["Office:Departments:0:Name"] = "秘書處",
+            ["Office:Departments:0:Head"] = "aad-secretary-general",
+            ["Office:Departments:0:Members:0"] = Mei.AadObjectId,
+            ["Office:Departments:1:Name"] = "財務處",
+            ["Office:Departments:1:Head"] = Leader.AadObjectId,
+        });
+        try
+        {
+            await AdvanceToAsync(bot, At(27, 9, 0));
+
+            var notice = Assert.Single(bot.Connector.Calls, c => c.ConversationId == DirectorChat && (c.Summary ?? string.Empty).Contains("Office:Departments"));
+            Assert.Contains("秘書處 (aad-secretary-general)", notice.CardText);
+            Assert.DoesNotContain("財務處", notice.CardText);
+            Assert.Contains("秘書處 (aad-secretary-general)", Assert.Single(bot.Connector.Calls, c => c.ConversationId == WeiChat && (c.Summary ?? string.Empty).Contains("請檢查")).CardText);
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AllHeadsListedOrKnown_NoNoticeGoesWithTheReport()
+    {
+        var bot = await StartAsync(new Dictionary<string, string?>(Pushed)
+        {
+            ["Office:Departments:0:Name"] = "秘書處",
+            ["Office:Departments:0:Head"] = Mei.AadObjectId,
+        });
+        try
+        {
+            // 陳小美 heads 秘書處 without being listed in it, but the bot has met her: her id is real.
+            await bot.AskAsync(Mei, "help", "en-US");
+            await AdvanceToAsync(bot, At(27, 9, 0));
+
+            Assert.Single(Reports(bot, DirectorChat));
+            Assert.DoesNotContain(bot.Connector.Calls, c => (c.Summary ?? string.Empty).Contains("Office:Departments"));
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
+    }
+
     [Theory]
     [InlineData("8.30")]
     [InlineData("25:00")]
