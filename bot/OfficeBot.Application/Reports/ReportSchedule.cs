@@ -50,7 +50,10 @@ public sealed class ReportSchedule(ITableStore store, OfficeTime time, IOptionsM
     public Task EnsureNextAsync(string tenantId, CancellationToken cancellationToken) =>
         Pushed ? EnsureAsync(tenantId, NextDay(time.Now), cancellationToken) : Task.CompletedTask;
 
-    /// <summary>Plans the report after the one of <paramref name="day"/>: the next working day, or a later one if the office clock is past it already.</summary>
+    /// <summary>
+    /// Plans the report after the one of <paramref name="day"/>: the next working day; when the office clock is past that
+    /// already, today's (late, if its time has passed) or the next to come.
+    /// </summary>
     /// <returns>When the planned report is due, or null when the push is off.</returns>
     public async Task<DateTimeOffset?> EnsureAfterAsync(string tenantId, DateOnly day, CancellationToken cancellationToken)
     {
@@ -59,7 +62,9 @@ public sealed class ReportSchedule(ITableStore store, OfficeTime time, IOptionsM
             return null;
         }
 
-        var next = NextDay(time.Now);
+        // Back after missing this morning's report (the bot was down at its time): today's still goes out, late.
+        var today = DateOnly.FromDateTime(time.LocalNow.DateTime);
+        var next = today > day && time.Calendar.IsWorkingDay(today) ? today : NextDay(time.Now);
         if (next <= day)
         {
             next = time.Calendar.AddWorkingDays(day, 1);
@@ -71,7 +76,7 @@ public sealed class ReportSchedule(ITableStore store, OfficeTime time, IOptionsM
 
     private async Task EnsureAsync(string tenantId, DateOnly day, CancellationToken cancellationToken)
     {
-        if (_planned.TryGetValue(tenantId, out var planned) && planned >= day)
+        if (_planned.TryGetValue(tenantId, out var planned) && planned == day)
         {
             return;
         }

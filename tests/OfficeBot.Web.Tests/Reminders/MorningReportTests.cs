@@ -93,6 +93,30 @@ public sealed class MorningReportTests
     }
 
     [Fact]
+    public async Task TheBotDownFromThursdayToMonday1000_SkipsFridaysReport_AndSendsMondaysLateOnce()
+    {
+        var bot = await StartAsync(Pushed);
+        try
+        {
+            bot.Clock.Advance(At(30, 10, 0) - bot.Clock.GetUtcNow());
+            await AdvanceToAsync(bot, At(30, 11, 0));
+
+            // Friday's came due on Monday and is no news; Monday's goes out late, once.
+            Assert.Single(Reports(bot, DirectorChat));
+
+            await AdvanceToAsync(bot, At(30, 16, 0));
+            Assert.Single(Reports(bot, DirectorChat));
+
+            await AdvanceToAsync(bot, At(31, 8, 35));
+            Assert.Equal(2, Reports(bot, DirectorChat).Count);
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
     public async Task AReportChannel_GetsTheReportAsANewPostInTheOfficeLanguage()
     {
         var bot = await StartAsync(new Dictionary<string, string?>(Pushed) { ["Office:ReportChannel"] = Channel });
