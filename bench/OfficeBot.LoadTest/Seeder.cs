@@ -121,6 +121,8 @@ internal static class Seeder
         public Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken) => Task.FromResult(new SendResult(Delivery.NoAddress));
 
         public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Gone);
+
+        public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.NoAddress);
     }
 
     private sealed class RosterDirectory(Office office) : IMemberDirectory

@@ -64,6 +64,10 @@ public sealed class BotHost : IAsyncDisposable
             ["Office:DefaultLocale"] = "zh-TW",
             ["Office:Directors:0"] = Director.AadObjectId,
             ["Office:Leaders:0"] = Leader.AadObjectId,
+
+            // The morning report would add a card to the directors' chats of every test that moves the clock past 08:30;
+            // the tests of the report turn it on (Reminders/MorningReportTests).
+            ["Office:Report:Push"] = "false",
             ["Storage:Sqlite:Path"] = databasePath,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OfficeBot.Web.Tests.Security;
 using static OfficeBot.Web.Tests.BotHost;
 
 namespace OfficeBot.Web.Tests;
@@ -55,5 +58,34 @@ public sealed class DepartmentTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(settings: settings));
 
         Assert.Contains($"'{Wei.AadObjectId}' is in two departments, '秘書處' (Office:Departments:0) and '財務處' (Office:Departments:1)", error.ToString());
+    }
+
+    [Fact]
+    public async Task Start_HeadGivenAsAnEmailAddress_FailsNamingTheDepartmentAndTheHead()
+    {
+        var settings = new Dictionary<string, string?>(TwoDepartments) { ["Office:Departments:0:Head"] = "sg@contoso.com" };
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(settings: settings));
+
+        Assert.Contains("Office:Departments:0:Head 'sg@contoso.com' of '秘書處' looks like an e-mail address or sign-in name, not an Entra object id", error.ToString());
+    }
+
+    [Fact]
+    public async Task Start_HeadNamedNowhereElse_IsLoggedNamingTheDepartmentAndTheHead()
+    {
+        var logs = new LogCapture();
+        var bot = await BotHost.StartAsync(settings: TwoDepartments, services: services => services.AddSingleton<ILoggerProvider>(logs));
+        try
+        {
+            var warnings = logs.Lines.Where(l => l.Level == LogLevel.Warning && l.Message.Contains("Office:Departments:", StringComparison.Ordinal)).ToList();
+
+            Assert.Equal(2, warnings.Count);
+            Assert.Contains("Office:Departments:0:Head 'aad-secretary-general' of '秘書處' is not among its members, nor a director or leader", warnings[0].Message);
+            Assert.Contains($"Office:Departments:1:Head '{Mei.AadObjectId}' of '財務處'", warnings[1].Message);
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
     }
 }

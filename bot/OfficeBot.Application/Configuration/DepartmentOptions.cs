@@ -18,6 +18,35 @@ public sealed class DepartmentOptions
     /// <summary>Entra object ids of the people in the department.</summary>
     public List<string> Members { get; set; } = [];
 
+    /// <summary>
+    /// Heads whom the configuration names nowhere else: not listed among their department's members, not a director or
+    /// leader. Allowed (a head may lead from outside), but an id mistyped there would take every escalation to nobody,
+    /// so they are logged at start-up and shown to the directors until the bot has met them.
+    /// </summary>
+    public static IEnumerable<(int Index, string Department, string Head)> UnlistedHeads(OfficeOptions office)
+    {
+        var roles = office.Directors.Concat(office.Leaders).Select(id => id?.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < office.Departments.Count; i++)
+        {
+            var configured = office.Departments[i];
+            var head = configured.Head?.Trim() ?? string.Empty;
+            if (head.Length > 0 && !roles.Contains(head) && !configured.Members.Any(m => string.Equals(m?.Trim(), head, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return (i, UserText.Clean(configured.Name) ?? string.Empty, head);
+            }
+        }
+    }
+
+    /// <summary>What an id that cannot be an Entra object id looks like instead (a name, an e-mail address, a Teams id), or null.</summary>
+    public static string? NotAnObjectId(string id) =>
+        id.Contains('@', StringComparison.Ordinal) ? "an e-mail address or sign-in name"
+        : id.Any(c => c > '\u007e') ? "a name"
+        : id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)) ? "several words"
+        : id.StartsWith("29:", StringComparison.Ordinal) || id.StartsWith("8:orgid:", StringComparison.OrdinalIgnoreCase) ? "a Teams user id"
+        : null;
+
+    private static string Shown(string id) => id.Length > 64 ? id[..64] + "…" : id;
+
     public Department ToDepartment() =>
         new(UserText.Clean(Name) ?? string.Empty, Head?.Trim() ?? string.Empty, Members.Select(id => id?.Trim() ?? string.Empty));
 
@@ -59,6 +88,12 @@ public sealed class DepartmentOptions
                 // Escalation goes to the head of the lead's department: a department without one would silently drop it.
                 yield return new ValidationResult($"{path}:Head is required: the Entra object id of the head of '{department.Name}'.", member);
             }
+            else if (NotAnObjectId(department.Head) is { } what)
+            {
+                // Escalations would go to an id no one has: refused rather than dropped without a word.
+                yield return new ValidationResult(
+                    $"{path}:Head '{Shown(department.Head)}' of '{department.Name}' looks like {what}, not an Entra object id; give the head's object id (Entra admin centre, Users, Object ID).", member);
+            }
 
             if (configured[i].Members.Any(string.IsNullOrWhiteSpace))
             {
@@ -68,6 +103,12 @@ public sealed class DepartmentOptions
             if (department.Members.FirstOrDefault(id => id.Length > InputLimits.Id) is { } tooLong)
             {
                 yield return new ValidationResult($"{path} ('{department.Name}') has an id longer than {InputLimits.Id} characters: '{tooLong[..32]}…'.", member);
+            }
+
+            if (department.Members.Skip(1).FirstOrDefault(id => id.Length > 0 && NotAnObjectId(id) is not null) is { } notAnId)
+            {
+                yield return new ValidationResult(
+                    $"{path}:Members of '{department.Name}' has '{Shown(notAnId)}', which looks like {NotAnObjectId(notAnId)}, not an Entra object id.", member);
             }
         }
 

@@ -23,6 +23,15 @@ public sealed class OfficeOptions : IValidatableObject
     /// <summary>When automatic reminders go out (<c>Office:Reminders</c>).</summary>
     public ReminderOptions Reminders { get; set; } = new();
 
+    /// <summary>When the supervision report is pushed every working morning (<c>Office:Report</c>).</summary>
+    public ReportOptions Report { get; set; } = new();
+
+    /// <summary>
+    /// A Teams channel (its conversation id, <c>19:…@thread.tacv2</c>) that gets the morning report as well as the
+    /// directors; the bot must be in its team and have been spoken to there once. Empty: directors only.
+    /// </summary>
+    public string? ReportChannel { get; set; }
+
     /// <summary>Used when an activity carries no locale: en-US, zh-TW or zh-CN.</summary>
     [Required]
     public string DefaultLocale { get; set; } = "zh-TW";
@@ -43,7 +52,7 @@ public sealed class OfficeOptions : IValidatableObject
             }
         }
 
-        foreach (var problem in DepartmentOptions.Validate(Departments).Concat(Reminders.Validate()))
+        foreach (var problem in DepartmentOptions.Validate(Departments).Concat(Reminders.Validate()).Concat(Report.Validate()))
         {
             yield return problem;
         }

@@ -69,6 +69,26 @@ public sealed class ConversationStore(ITableStore store)
         return row is null ? null : StoredJson.Deserialize<SavedConversation>(row.Data);
     }
 
+    /// <summary>
+    /// Where to post in a conversation: its own address, or for a channel whose only address is one of its threads
+    /// (<c>19:…@thread.tacv2;messageid=…</c>, saved when someone @mentioned the bot there), that thread's.
+    /// </summary>
+    public async Task<SavedConversation?> ForPostingAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
+    {
+        if (await ForConversationAsync(tenantId, conversationId, cancellationToken) is { } saved)
+        {
+            return saved;
+        }
+
+        var thread = ConversationKey(conversationId + ";");
+        await foreach (var row in store.QueryAsync(Table, MatterKeys.Partition(tenantId), thread, MatterKeys.PrefixEnd(thread), 1, cancellationToken))
+        {
+            return StoredJson.Deserialize<SavedConversation>(row.Data);
+        }
+
+        return null;
+    }
+
     /// <summary>Any conversation of the tenant the bot has been part of: its service URL and bot account open new personal chats.</summary>
     public async Task<SavedConversation?> AnyForTenantAsync(string tenantId, CancellationToken cancellationToken)
     {

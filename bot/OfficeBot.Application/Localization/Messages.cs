@@ -356,6 +356,12 @@ public sealed class Messages(Language language)
         _ => Pick("archived", "歸檔", "归档"),
     };
 
+    /// <summary>To the directors with the morning report: department heads named only as heads whom the bot has never met (<c>秘書處 (aad-…)</c>, joined).</summary>
+    public string UnknownHeads(string departments) => Pick(
+        $"Please check the department heads in the configuration (Office:Departments): {departments}. Each is neither among their department's members nor a director or leader, and has never used OfficeBot, so escalations to them may reach nobody.",
+        $"請檢查設定中的部門主管（Office:Departments）：{departments}。其不在該部門成員中，也不是主任或領導，且從未使用過 OfficeBot，逾期升級通知可能無人收到。",
+        $"请检查配置中的部门主管（Office:Departments）：{departments}。其不在该部门成员中，也不是主任或领导，且从未使用过 OfficeBot，逾期升级通知可能无人收到。");
+
     private string Pick(string english, string traditional, string simplified) => Language switch
     {
         Language.Traditional => traditional,

@@ -32,5 +32,8 @@ public interface IMessenger
 {
     Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken);
 
+    /// <summary>Posts a new message in a chat or channel the bot is in, by its conversation id (a channel's id starts a new thread).</summary>
+    Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken);
+
     Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken);
 }

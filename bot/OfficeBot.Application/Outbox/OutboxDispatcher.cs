@@ -27,14 +27,17 @@ public sealed partial class OutboxDispatcher
     private readonly OutboxSignal _signal;
     private readonly SemaphoreSlim _passGate = new(1, 1);
     private readonly SemaphoreSlim _workers;
+    private readonly IReadOnlyList<IRecurringOutboxWork> _recurring;
 
     // The matters and people being worked on here ("tenant|m|number", "tenant|p|person"), and the tenants with due work that had to wait for one of them.
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _waiting = new(StringComparer.Ordinal);
     private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
 
-    public OutboxDispatcher(OutboxStore store, OutboxSignal signal, IEnumerable<IOutboxHandler> handlers, TimeProvider clock, IOptionsMonitor<OutboxOptions> options, ILogger<OutboxDispatcher> logger)
+    public OutboxDispatcher(OutboxStore store, OutboxSignal signal, IEnumerable<IOutboxHandler> handlers, TimeProvider clock, IOptionsMonitor<OutboxOptions> options, ILogger<OutboxDispatcher> logger,
+        IEnumerable<IRecurringOutboxWork>? recurring = null)
     {
+        _recurring = recurring?.ToList() ?? [];
         _store = store;
         _signal = signal;
         _handlers = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -131,6 +134,14 @@ public sealed partial class OutboxDispatcher
                 work.Add(new OutboxTenant(tenant, now, string.Empty));
             }
 
+            if (sweep)
+            {
+                foreach (var tenant in tenants)
+                {
+                    await EnsureRecurringAsync(tenant.TenantId, cancellationToken);
+                }
+            }
+
             foreach (var tenant in work)
             {
                 await StartTenantAsync(tenant, started, cancellationToken);
@@ -150,6 +161,22 @@ public sealed partial class OutboxDispatcher
         }
 
         return started;
+    }
+
+    /// <summary>Each tenant's next recurring item (a point read when it is there); one tenant's failure does not hold up the others' work.</summary>
+    private async Task EnsureRecurringAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        foreach (var work in _recurring)
+        {
+            try
+            {
+                await work.EnsureNextAsync(tenantId, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogRecurringFailed(e, tenantId);
+            }
+        }
     }
 
     private async Task StartTenantAsync(OutboxTenant tenant, List<Task> started, CancellationToken cancellationToken)
@@ -347,6 +374,9 @@ public sealed partial class OutboxDispatcher
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not plan the recurring outbox work of {TenantId}; trying again on the next sweep")]
+    private partial void LogRecurringFailed(Exception exception, string tenantId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox pass failed; trying again on the next wake")]
     private partial void LogPassFailed(Exception exception);

@@ -72,6 +72,9 @@ public static class OutboxKinds
 
     /// <summary>One person's reminders that came due together, sent as one message (see Reminders.ReminderDigests).</summary>
     public const string Digest = "digest";
+
+    /// <summary>The supervision report of one working morning, to the directors and the report channel (see Reports.MorningReport).</summary>
+    public const string Report = "report";
 }
 
 /// <summary>A reminder as recorded: the matter, and the sequence number of its history line.</summary>

@@ -15,7 +15,7 @@ public sealed record OutboxTenant(string TenantId, DateTimeOffset NextDueAt, str
 /// change that caused them (<see cref="NewRow"/>); everything else here — claim, progress, completion, retry — is an
 /// ETag-conditional write, so two instances never both own an item, and one whose lease ran out loses it cleanly.
 /// </summary>
-public sealed class OutboxStore(ITableStore store)
+public sealed class OutboxStore(ITableStore store, IEnumerable<IRecurringOutboxWork>? recurring = null)
 {
     /// <summary>The table of per-tenant wake hints (the items themselves live in the matters table).</summary>
     public const string WakeTable = OutboxKeys.WakeTable;
@@ -46,6 +46,12 @@ public sealed class OutboxStore(ITableStore store)
             catch (EntityExistsException)
             {
                 // Another instance registered it first; the same is meant.
+            }
+
+            // A new tenant's first morning report is planned now, not at the next sweep.
+            foreach (var work in recurring ?? [])
+            {
+                await work.EnsureNextAsync(tenantId, cancellationToken);
             }
         }
 

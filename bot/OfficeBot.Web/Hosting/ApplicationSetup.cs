@@ -55,8 +55,12 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reminders.MatterReminders>();
         builder.Services.AddSingleton<OfficeBot.Application.Reminders.ReminderDigests>();
         builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reminders.ReminderDigestSender>();
+        builder.Services.AddSingleton<OfficeBot.Application.Reports.ReportSchedule>();
+        builder.Services.AddSingleton<IRecurringOutboxWork>(services => services.GetRequiredService<OfficeBot.Application.Reports.ReportSchedule>());
+        builder.Services.AddSingleton<IOutboxHandler, OfficeBot.Application.Reports.MorningReport>();
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddHostedService<ParserWarmup>();
+        builder.Services.AddHostedService<UnlistedHeadWarning>();
         return builder;
     }
 
@@ -64,6 +68,28 @@ public static partial class ApplicationSetup
     private sealed class OutboxWorker(OutboxDispatcher dispatcher) : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => dispatcher.RunAsync(stoppingToken);
+    }
+
+    /// <summary>
+    /// A department head whom the configuration names nowhere else may be a mistyped id: said at start-up, naming the
+    /// department and the head (the directors are told too, with the morning report, until the bot has met the head).
+    /// </summary>
+    private sealed partial class UnlistedHeadWarning(IOptions<OfficeOptions> office, ILogger<UnlistedHeadWarning> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var (index, department, head) in DepartmentOptions.UnlistedHeads(office.Value))
+            {
+                LogUnlistedHead(logger, index, department, head);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Office:Departments:{Index}:Head '{Head}' of '{Department}' is not among its members, nor a director or leader; if the id is mistyped, escalations to the head of '{Department}' reach nobody")]
+        private static partial void LogUnlistedHead(ILogger logger, int index, string department, string head);
     }
 
     /// <summary>The date recognisers take most of a second to build; build them in the background so the first user does not wait.</summary>

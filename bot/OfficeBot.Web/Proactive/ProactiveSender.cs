@@ -57,6 +57,26 @@ public sealed partial class ProactiveSender(
             : new SendResult(delivery);
     }
 
+    public async Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken)
+    {
+        if (Trusted(await conversations.ForPostingAsync(tenantId, conversationId, cancellationToken)) is not { } saved)
+        {
+            return Delivery.NoAddress;
+        }
+
+        var reference = JsonConvert.DeserializeObject<ConversationReference>(saved.ReferenceJson)!;
+        var activity = (Activity)OfficeActivityHandler.ToActivity(reply);
+        activity.ApplyConversationReference(reference);
+
+        // Posted to the conversation named, not into the thread its address came from.
+        activity.Conversation.Id = conversationId;
+        activity.ReplyToId = null;
+        activity.Id = null;
+        var (delivery, _) = await CallAsync(tenantId, reference.ServiceUrl, conversationId,
+            (client, token) => client.Conversations.SendToConversationAsync(activity, token), cancellationToken);
+        return delivery;
+    }
+
     public async Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken)
     {
         var reference = JsonConvert.DeserializeObject<ConversationReference>(card.ReferenceJson)!;

@@ -54,6 +54,32 @@ public sealed class DepartmentOptionsTests
     public void Validate_MissingNameOrHead_IsRefusedNamingTheSetting(string name, string head, string expected) =>
         Assert.Contains(Problems(Office(Department(name, head, "wei"))), p => p.StartsWith(expected, StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("chen@contoso.com", "an e-mail address or sign-in name")]
+    [InlineData("陳處長", "a name")]
+    [InlineData("Chen Hsiao-mei", "several words")]
+    [InlineData("29:1a2b3c", "a Teams user id")]
+    public void Validate_HeadThatIsNoObjectId_IsRefusedNamingTheDepartmentAndTheHead(string head, string looksLike)
+    {
+        var problem = Assert.Single(Problems(Office(Department("秘書處", head, "wei"))));
+
+        Assert.StartsWith($"Office:Departments:0:Head '{head}' of '秘書處' looks like {looksLike}, not an Entra object id", problem);
+    }
+
+    [Fact]
+    public void Validate_MemberThatIsAnEmailAddress_IsRefusedNamingTheDepartment() =>
+        Assert.Contains("Office:Departments:0:Members of '秘書處' has 'wei@contoso.com'", Assert.Single(Problems(Office(Department("秘書處", "head", "wei@contoso.com")))));
+
+    [Fact]
+    public void UnlistedHeads_AreThoseNamedNowhereElse()
+    {
+        var office = Office(Department("秘書處", "head-sec", "wei"), Department("財務處", "mei", "MEI", "chen"), Department("人事處", "leader-1"));
+        office.Leaders = ["leader-1"];
+
+        Assert.Empty(Problems(office));
+        Assert.Equal([(0, "秘書處", "head-sec")], DepartmentOptions.UnlistedHeads(office));
+    }
+
     [Fact]
     public void Validate_EmptyMemberId_IsRefused() =>
         Assert.Contains("Office:Departments:0:Members of '秘書處' must not contain empty ids", Assert.Single(Problems(Office(Department("秘書處", "head", "wei", "")))));
