@@ -5,7 +5,8 @@ namespace OfficeBot.EndToEnd.Tests;
 /// <summary>
 /// The bot speaking on its own, in real clients: two matters due today are registered for 林阿偉 after the morning's
 /// reminder time, and without anyone typing his Playground shows one automatic reminder list naming both (a minute's
-/// reminders are gathered into one message); Show opens a matter's card. Then the director's 通報 (report) card.
+/// reminders are gathered into one message); Show opens a matter's card. Then the director's 通報 (report) card, as far
+/// as the Playground draws it.
 /// Screenshots go to the gallery with OFFICEBOT_UPDATE_CARD_GALLERY=1.
 /// </summary>
 [Collection(OfficeFixture.Collection)]
@@ -40,12 +41,19 @@ public sealed partial class ReminderAndReportScenarioTests(OfficeFixture office)
         await office.ClickAsync(Office.Wei, "Automatic reminders: 2 matters need you", "Show");
         var shown = await office.WaitForCardAsync(Office.Wei, "Acknowledge");
         Assert.Matches(new Regex("Reminder demo"), await shown.InnerTextAsync());
-        gallery.Add(await office.ScreenshotAsync(Office.Wei, "21-reminder-show", shown));
+
+        // The Playground scrolls a new message in with an animation; a shot taken during it is blurred.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await office.ScreenshotAsync(Office.Wei, "21-reminder-show", shown);
 
         await office.SayAsync(Office.Director, "report");
         var report = await office.WaitForCardAsync(Office.Director, "Supervision report");
         var counted = await report.InnerTextAsync();
-        Assert.Contains("林阿偉", counted);
+        // The Playground leaves out Adaptive Cards 1.5 tables (the week-on-week, per-lead and per-department tables),
+        // which Teams draws; their contents are checked through the HTTP pipeline (OfficeBot.Web.Tests, ReportTests).
+        Assert.Matches(new Regex(@"\d+ open matters"), counted);
+        Assert.Contains("Due soon", counted);
+        Assert.Contains("Completed on time", counted);
         gallery.Add(await office.ScreenshotAsync(Office.Director, "22-supervision-report", report));
         OfficeFixture.PublishToGallery(gallery);
     }
