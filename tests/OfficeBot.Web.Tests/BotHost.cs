@@ -162,6 +162,22 @@ public sealed class BotHost : IAsyncDisposable
     public Task FollowUpsDoneAsync() =>
         ((OfficeBot.Application.Outbox.OutboxSignal)Services.GetService(typeof(OfficeBot.Application.Outbox.OutboxSignal))!).WhenIdleAsync(TimeSpan.FromSeconds(20));
 
+    /// <summary>
+    /// Moves the bot's clock on to <paramref name="until"/> in steps of at most <paramref name="maxStep"/> (half an hour
+    /// unless given), so its timers fire as they would, and lets the dispatcher finish what each step made due.
+    /// </summary>
+    public async Task AdvanceToAsync(DateTimeOffset until, TimeSpan? maxStep = null)
+    {
+        var most = maxStep ?? TimeSpan.FromMinutes(30);
+        while (Clock.GetUtcNow() < until)
+        {
+            var left = until - Clock.GetUtcNow();
+            Clock.Advance(left < most ? left : most);
+            await Task.Delay(20);
+            await FollowUpsDoneAsync();
+        }
+    }
+
     /// <summary>The single reply a message got.</summary>
     public async Task<ConnectorCall> AskAsync(TeamsUser from, string text, string locale = "zh-TW", string tenant = TenantA, params TeamsUser[] mentions)
     {

@@ -179,19 +179,7 @@ public sealed class AutomaticReminderTests : IAsyncLifetime
     /// </summary>
     private async Task AdvanceToAsync(DateTimeOffset until)
     {
-        while (_bot.Clock.GetUtcNow() < until)
-        {
-            var step = until - _bot.Clock.GetUtcNow();
-            await StepAsync(step > TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : step);
-        }
-
-        await StepAsync(TimeSpan.FromMinutes(1));
-    }
-
-    private async Task StepAsync(TimeSpan step)
-    {
-        _bot.Clock.Advance(step);
-        await Task.Delay(20);
-        await _bot.FollowUpsDoneAsync();
+        await _bot.AdvanceToAsync(until);
+        await _bot.AdvanceToAsync(until + TimeSpan.FromMinutes(1));
     }
 }

@@ -27,10 +27,10 @@ public sealed class MorningReportTests
         var bot = await StartAsync(Pushed);
         try
         {
-            await AdvanceToAsync(bot, At(27, 8, 25));
+            await bot.AdvanceToAsync(At(27, 8, 25));
             Assert.Empty(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(27, 8, 35));
+            await bot.AdvanceToAsync(At(27, 8, 35));
 
             var english = Assert.Single(Reports(bot, DirectorChat));
             Assert.Contains("Supervision report: the whole office", english.CardText);
@@ -50,13 +50,13 @@ public sealed class MorningReportTests
         var bot = await StartAsync(Pushed);
         try
         {
-            await AdvanceToAsync(bot, At(27, 9, 0));
+            await bot.AdvanceToAsync(At(27, 9, 0));
             Assert.Single(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(30, 8, 25));
+            await bot.AdvanceToAsync(At(30, 8, 25));
             Assert.Single(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(30, 8, 35));
+            await bot.AdvanceToAsync(At(30, 8, 35));
             Assert.Equal(2, Reports(bot, DirectorChat).Count);
         }
         finally
@@ -77,13 +77,13 @@ public sealed class MorningReportTests
         });
         try
         {
-            await AdvanceToAsync(bot, At(28, 8, 25));
+            await bot.AdvanceToAsync(At(28, 8, 25));
             Assert.Empty(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(28, 8, 35));
+            await bot.AdvanceToAsync(At(28, 8, 35));
             Assert.Single(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(30, 8, 25));
+            await bot.AdvanceToAsync(At(30, 8, 25));
             Assert.Single(Reports(bot, DirectorChat));
         }
         finally
@@ -99,15 +99,15 @@ public sealed class MorningReportTests
         try
         {
             bot.Clock.Advance(At(30, 10, 0) - bot.Clock.GetUtcNow());
-            await AdvanceToAsync(bot, At(30, 11, 0));
+            await bot.AdvanceToAsync(At(30, 11, 0));
 
             // Friday's came due on Monday and is no news; Monday's goes out late, once.
             Assert.Single(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(30, 16, 0));
+            await bot.AdvanceToAsync(At(30, 16, 0));
             Assert.Single(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(31, 8, 35));
+            await bot.AdvanceToAsync(At(31, 8, 35));
             Assert.Equal(2, Reports(bot, DirectorChat).Count);
         }
         finally
@@ -125,7 +125,7 @@ public sealed class MorningReportTests
             // The bot knows the channel from being @mentioned there (its address is that thread's).
             await bot.SayInChannelAsync(Director, "新事項 場地協調 主辦 @林阿偉 期限 12月10日", mentions: [Wei]);
 
-            await AdvanceToAsync(bot, At(27, 8, 35));
+            await bot.AdvanceToAsync(At(27, 8, 35));
 
             var post = Assert.Single(Reports(bot, Channel));
             Assert.Contains("督辦通報：全辦", post.CardText);
@@ -161,7 +161,7 @@ public sealed class MorningReportTests
             // A third instance started with its clock back on Thursday finds Friday's report planned and sent already.
             await second.DisposeAsync();
             restarted = await BotHost.StartAsync(database, connector, Pushed);
-            await AdvanceToAsync(restarted, At(27, 9, 0));
+            await restarted.AdvanceToAsync(At(27, 9, 0));
 
             Assert.Single(Reports(first, DirectorChat));
             Assert.Single(Reports(first, WeiChat));
@@ -191,7 +191,7 @@ public sealed class MorningReportTests
         });
         try
         {
-            await AdvanceToAsync(bot, At(27, 9, 0));
+            await bot.AdvanceToAsync(At(27, 9, 0));
 
             var notice = Assert.Single(bot.Connector.Calls, c => c.ConversationId == DirectorChat && (c.Summary ?? string.Empty).Contains("Office:Departments"));
             Assert.Contains("秘書處 (aad-secretary-general)", notice.CardText);
@@ -216,7 +216,7 @@ public sealed class MorningReportTests
         {
             // 陳小美 heads 秘書處 without being listed in it, but the bot has met her: her id is real.
             await bot.AskAsync(Mei, "help", "en-US");
-            await AdvanceToAsync(bot, At(27, 9, 0));
+            await bot.AdvanceToAsync(At(27, 9, 0));
 
             Assert.Single(Reports(bot, DirectorChat));
             Assert.DoesNotContain(bot.Connector.Calls, c => (c.Summary ?? string.Empty).Contains("Office:Departments"));
@@ -243,10 +243,10 @@ public sealed class MorningReportTests
         var bot = await StartAsync(new Dictionary<string, string?>(Pushed) { ["Office:Report:At"] = "07:45" });
         try
         {
-            await AdvanceToAsync(bot, At(27, 7, 40));
+            await bot.AdvanceToAsync(At(27, 7, 40));
             Assert.Empty(Reports(bot, DirectorChat));
 
-            await AdvanceToAsync(bot, At(27, 7, 50));
+            await bot.AdvanceToAsync(At(27, 7, 50));
             Assert.Single(Reports(bot, DirectorChat));
         }
         finally
@@ -261,7 +261,7 @@ public sealed class MorningReportTests
         var bot = await StartAsync(new Dictionary<string, string?>(Pushed) { ["Office:Report:Push"] = "false" });
         try
         {
-            await AdvanceToAsync(bot, At(27, 9, 0));
+            await bot.AdvanceToAsync(At(27, 9, 0));
 
             Assert.Empty(Reports(bot, DirectorChat));
             Assert.Contains("Supervision report", (await bot.AskAsync(Director, "report", "en-US")).CardText);
@@ -290,16 +290,4 @@ public sealed class MorningReportTests
     private static List<ConnectorCall> Reports(BotHost bot, string chat) =>
         bot.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == chat
             && ((c.Summary ?? string.Empty).Contains("Supervision report") || (c.Summary ?? string.Empty).Contains("督辦通報"))).ToList();
-
-    /// <summary>Moves the bot's clock on in steps of at most half an hour (its timers fire as they would), letting the dispatcher work.</summary>
-    private static async Task AdvanceToAsync(BotHost bot, DateTimeOffset until)
-    {
-        while (bot.Clock.GetUtcNow() < until)
-        {
-            var step = until - bot.Clock.GetUtcNow();
-            bot.Clock.Advance(step > TimeSpan.FromMinutes(30) ? TimeSpan.FromMinutes(30) : step);
-            await Task.Delay(20);
-            await bot.FollowUpsDoneAsync();
-        }
-    }
 }

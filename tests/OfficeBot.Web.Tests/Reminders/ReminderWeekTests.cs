@@ -136,17 +136,10 @@ public sealed class ReminderWeekTests : IAsyncLifetime
     private static List<string> ShowButtons(JsonObject card) =>
         [.. Regex.Matches(card.ToJsonString(), "\"type\":\"messageBack\",\"text\":\"([^\"]+)\"").Select(m => m.Groups[1].Value)];
 
-    /// <summary>Moves the bot's clock on (its timers fire as they would), letting the dispatcher work after each step.</summary>
+    /// <summary>Half an hour at a time, then minute by minute: a reminder goes out a minute after it comes due.</summary>
     private async Task AdvanceToAsync(DateTimeOffset until)
     {
-        while (_bot.Clock.GetUtcNow() < until)
-        {
-            // Half an hour at a time, then minute by minute: a reminder goes out a minute after it comes due.
-            var left = until - _bot.Clock.GetUtcNow();
-            var step = left > TimeSpan.FromMinutes(33) ? TimeSpan.FromMinutes(30) : left > TimeSpan.FromMinutes(3) ? left - TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(1);
-            _bot.Clock.Advance(step < left ? step : left);
-            await Task.Delay(20);
-            await _bot.FollowUpsDoneAsync();
-        }
+        await _bot.AdvanceToAsync(until - TimeSpan.FromMinutes(3));
+        await _bot.AdvanceToAsync(until, TimeSpan.FromMinutes(1));
     }
 }
