@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
+using OfficeBot.Application.Commands.Handlers;
 using OfficeBot.Application.Configuration;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Messaging;
@@ -34,7 +35,8 @@ internal sealed class SqliteOffice : IDisposable
         var contexts = new CardContexts(People, monitor);
         var cards = new MatterCards(Matters, presenter, contexts);
         Roles = new RoleDirectory(monitor);
-        Commands = new CommandDispatcher(new CommandParser(), Matters, presenter, Roles, time, Options.Create(options), NullLogger<CommandDispatcher>.Instance, cards, new OfficeBot.Application.Reports.ReportService(Matters, presenter));
+        Handlers = CommandHandlers.Create(Matters, presenter, cards, time, new OfficeBot.Application.Reports.ReportService(Matters, presenter), NullLoggerFactory.Instance);
+        Commands = new CommandDispatcher(new CommandParser(), Handlers, Roles, time, Options.Create(options), NullLogger<CommandDispatcher>.Instance);
         CardActions = new CardActionDispatcher(Matters, presenter, contexts, cards, Roles, People, time, Options.Create(options), NullLogger<CardActionDispatcher>.Instance);
     }
 
@@ -45,6 +47,8 @@ internal sealed class SqliteOffice : IDisposable
     public MatterService Matters { get; }
 
     public RoleDirectory Roles { get; }
+
+    public IReadOnlyList<ICommandHandler> Handlers { get; }
 
     public CommandDispatcher Commands { get; }
 

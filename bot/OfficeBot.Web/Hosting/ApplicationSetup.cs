@@ -36,6 +36,9 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MatterService>();
         builder.Services.AddSingleton<MatterPresenter>();
         builder.Services.AddSingleton<OfficeBot.Application.Reports.ReportService>();
+        builder.Services.AddSingleton<IEnumerable<OfficeBot.Application.Commands.Handlers.ICommandHandler>>(services => OfficeBot.Application.Commands.Handlers.CommandHandlers.Create(
+            services.GetRequiredService<MatterService>(), services.GetRequiredService<MatterPresenter>(), services.GetRequiredService<MatterCards>(),
+            services.GetRequiredService<OfficeTime>(), services.GetRequiredService<OfficeBot.Application.Reports.ReportService>(), services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<PeopleStore>();

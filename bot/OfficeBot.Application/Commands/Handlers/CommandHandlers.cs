@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using OfficeBot.Application.Matters;
+using OfficeBot.Application.Office;
+using OfficeBot.Application.Presentation;
+using OfficeBot.Application.Reports;
+
+namespace OfficeBot.Application.Commands.Handlers;
+
+/// <summary>Every command's handler, once: the host and the tests build the same set.</summary>
+public static class CommandHandlers
+{
+    public static IReadOnlyList<ICommandHandler> Create(MatterService matters, MatterPresenter presenter, MatterCards cards, OfficeTime time, ReportService reports,
+        ILoggerFactory loggers)
+    {
+        var replies = new CommandReplies(cards, matters);
+        return
+        [
+            new NewMatterHandler(matters, replies, time, loggers.CreateLogger<NewMatterHandler>()),
+            new ListMattersHandler(matters, presenter),
+            new ShowMatterHandler(matters, replies),
+            new AcknowledgeHandler(replies, time),
+            new ProgressHandler(replies, time),
+            new AskCompletionHandler(replies, time),
+            new UrgeHandler(replies, time),
+            new ExtendHandler(replies, time),
+            new TransferHandler(replies, time),
+            new HolidaysHandler(time),
+            new ReportHandler(reports),
+            new HelpHandler(),
+        ];
+    }
+}
