@@ -189,7 +189,15 @@ public sealed partial class MatterFollowUp(
 
         if (result.Card is { } card)
         {
-            await sentCards.RecordAsync(card with { ViewerObjectId = recipient.ObjectId, Locale = known?.Locale }, cancellationToken);
+            try
+            {
+                await sentCards.RecordAsync(card with { ViewerObjectId = recipient.ObjectId, Locale = known?.Locale }, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Teams has the card: failing the step now would send it again. Unrecorded, it is only not updated in place later.
+                LogCardNotRecorded(e, matter.State.TenantId, matter.Number, recipient.ObjectId);
+            }
         }
     }
 
@@ -314,6 +322,9 @@ public sealed partial class MatterFollowUp(
 
         return recipients;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card sent to {ObjectId} about {TenantId}#{MatterNumber} could not be recorded; it will not be updated in place")]
+    private partial void LogCardNotRecorded(Exception exception, string tenantId, int matterNumber, string objectId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} about {TenantId}#{MatterNumber}: {Delivery}")]
     private partial void LogUnreachable(string tenantId, int matterNumber, string objectId, Delivery delivery);

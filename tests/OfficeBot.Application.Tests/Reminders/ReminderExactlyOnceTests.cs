@@ -192,6 +192,28 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
         }
     }
 
+    [Fact]
+    public async Task ACardTeamsAccepted_WhoseRecordTheBusyStoreRefuses_IsNotSentAgain()
+    {
+        // The store answers "busy" to every write of a sent card (as SQLite did under load, after Teams had the card).
+        var instance = new Instance(new SentCardsBusy(_store), _clock, _office, _messenger.For("c", withCard: true));
+        for (var i = 0; i < 20; i++)
+        {
+            var (_, refusal) = await instance.Matters.RegisterAsync(Tenant, new MatterRegistration($"公文 {i}", Lead: Lead(i)), Director, null, CancellationToken.None);
+            Assert.Null(refusal);
+        }
+
+        await instance.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        // Long enough for any retry of a step that failed (before the receipt reminders at 14:00).
+        _clock.Advance(TimeSpan.FromMinutes(30));
+        await instance.Dispatcher.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(1, 20), _messenger.Sent.Select(s => s.Matter).Order());
+        Assert.DoesNotContain(await instance.Outbox.PendingAsync(Tenant, CancellationToken.None), i => i.Kind == OutboxKinds.MatterChange);
+        Assert.Empty(await instance.Outbox.DeadLettersAsync(Tenant, CancellationToken.None));
+    }
+
     private static Person Lead(int i) => new($"lead-{i % People}", $"主辦{i % People}");
 
     private static Person CoHandler(int i) => new($"co-{i % People}", $"會辦{i % People}");
@@ -240,9 +262,10 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
 
         public IReadOnlyList<Sent> Sent => [.. _sent];
 
-        public IMessenger For(string instance) => new Sender(this, instance);
+        /// <param name="withCard">Answer as Teams does for a card: with the sent card, which the follow-up then records.</param>
+        public IMessenger For(string instance, bool withCard = false) => new Sender(this, instance, withCard);
 
-        private sealed class Sender(CountingMessenger messenger, string instance) : IMessenger
+        private sealed class Sender(CountingMessenger messenger, string instance, bool withCard) : IMessenger
         {
             public Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken)
             {
@@ -250,7 +273,8 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
                     ? [number]
                     : Regex.Matches(JsonSerializer.Serialize(reply.Card, CardJson.Options), "\"text\":\"#(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
                 messenger._sent.Enqueue(new Sent(instance, objectId, reply.MatterNumber ?? 0, reply.Summary, listed));
-                return Task.FromResult(new SendResult(Delivery.Delivered));
+                var card = withCard && reply.MatterNumber is { } matter ? new SentCard(tenantId, matter, $"a:{objectId}", Guid.NewGuid().ToString("N"), "{}", objectId, null) : null;
+                return Task.FromResult(new SendResult(Delivery.Delivered, card));
             }
 
             public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Delivered);
@@ -258,6 +282,32 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
             public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
                 Task.FromResult(Delivery.Delivered);
         }
+    }
+
+    /// <summary>A store that is busy for every write of a sent card, and itself otherwise.</summary>
+    private sealed class SentCardsBusy(ITableStore inner) : ITableStore
+    {
+        public Task EnsureTableAsync(string table, CancellationToken cancellationToken = default) => inner.EnsureTableAsync(table, cancellationToken);
+
+        public Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+            inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
+
+        public Task<string> InsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) => inner.InsertAsync(table, row, cancellationToken);
+
+        public Task<string> ReplaceAsync(string table, StoredRow row, string etag, CancellationToken cancellationToken = default) =>
+            inner.ReplaceAsync(table, row, etag, cancellationToken);
+
+        public Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) =>
+            table == SentCardStore.Table ? throw new StoreBusyException("database is locked") : inner.UpsertAsync(table, row, cancellationToken);
+
+        public Task DeleteAsync(string table, string partitionKey, string rowKey, string etag, CancellationToken cancellationToken = default) =>
+            inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
+
+        public IAsyncEnumerable<StoredRow> QueryAsync(string table, string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int? take = null,
+            CancellationToken cancellationToken = default) => inner.QueryAsync(table, partitionKey, rowKeyFrom, rowKeyTo, take, cancellationToken);
+
+        public Task<IReadOnlyList<string>> SubmitBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) =>
+            inner.SubmitBatchAsync(table, operations, cancellationToken);
     }
 
     private sealed class Fixed<T>(T value) : IOptionsMonitor<T>
