@@ -87,7 +87,8 @@ internal static class DeliveryRun
 
         // Every receipt reminder falls due at once.
         var remindersFrom = DateTimeOffset.UtcNow;
-        clock.AdjustTime(RemindersDue + TimeSpan.FromSeconds(1));
+        // Advance, not AdjustTime: the dispatcher's poll timer fires as it would when 14:00 comes.
+        clock.Advance(RemindersDue + TimeSpan.FromSeconds(1) - clock.GetUtcNow());
         var reminders = await WaitForSendsAsync(connector, people, remindersFrom, progress, "reminders");
 
         // Anything sent twice would show up now.
@@ -108,8 +109,11 @@ internal static class DeliveryRun
         var distinct = sends.Select(s => s.ConversationId).Distinct().Count();
         var times = accepted.Select(a => a.At).Order().ToList();
         var sendTimes = sends.Select(a => a.At).Order().ToList();
+        var updates = accepted.Count(a => a.Kind == ConnectorCallKind.Update);
+        var updatesInPeoplesChats = accepted.Count(a => a.Kind == ConnectorCallKind.Update && a.ConversationId.StartsWith("a:personal-aad-lead-", StringComparison.Ordinal));
         return new Phase(accepted.Count, sends.Count, distinct, people - distinct, sends.Count - distinct, refused429,
-            times.Count > 1 ? (times[^1] - times[0]).TotalSeconds : 0, Steady(times), Steady(sendTimes), MostInAnySecond(times), waited);
+            times.Count > 1 ? (times[^1] - times[0]).TotalSeconds : 0, Steady(times), Steady(sendTimes), MostInAnySecond(times), waited,
+            times.Count > 0 ? (times[0] - from).TotalSeconds : double.NaN, updates, updatesInPeoplesChats);
     }
 
     /// <summary>Messages per second between the 10th and the 90th percentile arrival: the start and the tail left out.</summary>
@@ -227,12 +231,12 @@ internal static class DeliveryRun
 /// <param name="Messages">Messages Teams accepted (sends and in-place updates), over all chats.</param>
 /// <param name="Sends">New messages in the people's personal chats.</param>
 internal sealed record Phase(int Messages, int Sends, int DistinctPeople, int Lost, int Duplicates, int Answered429, double SpanSeconds, double SteadyMessagesPerSecond,
-    double SteadySendsPerSecond, int MostInAnySecond, TimeSpan Waited)
+    double SteadySendsPerSecond, int MostInAnySecond, TimeSpan Waited, double FirstAfterSeconds, int Updates, int UpdatesInPeoplesChats)
 {
     public double Overall => SpanSeconds > 0 ? Messages / SpanSeconds : double.NaN;
 
     public string Row(string label) =>
-        $"| {label} | {Sends:N0} | {DistinctPeople:N0} | {Lost} | {Duplicates} | {Messages:N0} | {F(SpanSeconds)} | {F(Overall)} | {F(SteadyMessagesPerSecond)} | {F(SteadyMessagesPerSecond / DeliveryRun.TenantCeiling, 2)} | {MostInAnySecond} | {Answered429} |";
+        $"| {label} | {Sends:N0} | {DistinctPeople:N0} | {Lost} | {Duplicates} | {Updates:N0} ({UpdatesInPeoplesChats:N0}) | {Messages:N0} | {F(FirstAfterSeconds)} | {F(SpanSeconds)} | {F(Overall)} | {F(SteadyMessagesPerSecond)} | {F(SteadyMessagesPerSecond / DeliveryRun.TenantCeiling, 2)} | {F(SteadySendsPerSecond)} | {MostInAnySecond} | {Answered429} |";
 }
 
 internal sealed record DeliveryResult(int People, Phase Notifications, Phase Reminders, int ThrottledDuringReminders);
