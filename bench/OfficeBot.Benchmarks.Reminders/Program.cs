@@ -31,7 +31,7 @@ internal static class Benchmark
 
             foreach (var size in sizes)
             {
-                await using var store = await StoreHost.StartAsync(backend, office, Seeder.SeedAt);
+                await using var store = await StoreHost.StartAsync(backend, office, Seeder.SeedAt, options.PersistedAzurite);
                 if (options.Parts.Contains("plan") && plan.Count == 0)
                 {
                     Say($"plan: {options.PlanSize:N0} matters (load {Load()})");
@@ -113,6 +113,7 @@ internal sealed record Options(
     int Repeats,
     int ReportRuns,
     int People,
+    bool PersistedAzurite,
     IReadOnlyDictionary<string, string> Settings)
 {
     public const string Usage = """
@@ -127,6 +128,7 @@ internal sealed record Options(
           --repeats 30 --report-runs 5   due queries per case; warm report builds after the cold one
           --people 2000                  delivery: reminders for this many people at once (0: skip)
           --set Outbox:Parallelism=32    a host setting for the delivery run (repeatable)
+          --azurite-persisted true       Azurite as the tests start it (--location, saved to disk every 5 s) instead of in memory
         """;
 
     public static Options Parse(string[] args)
@@ -162,6 +164,6 @@ internal sealed record Options(
         int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
         return new Options(List("backends", "sqlite,azurite"), List("parts", "plan,store,delivery"), Ints("sizes", "10000,100000"), Ints("azurite-sizes", "10000"),
-            Int("workers", 4), Int("azurite-workers", 8), Int("leads", 500), Int("plan-size", 100_000), Int("repeats", 30), Int("report-runs", 5), Int("people", 2000), settings);
+            Int("workers", 4), Int("azurite-workers", 8), Int("leads", 500), Int("plan-size", 100_000), Int("repeats", 30), Int("report-runs", 5), Int("people", 2000), Get("azurite-persisted", "false") == "true", settings);
     }
 }

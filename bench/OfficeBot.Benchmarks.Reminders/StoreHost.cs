@@ -12,10 +12,10 @@ namespace OfficeBot.Benchmarks.Reminders;
 internal sealed class StoreHost : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly AzuriteProcess? _azurite;
+    private readonly IAsyncDisposable? _azurite;
     private readonly string? _folder;
 
-    private StoreHost(string backend, IHost host, FakeTimeProvider clock, AzuriteProcess? azurite, string? folder)
+    private StoreHost(string backend, IHost host, FakeTimeProvider clock, IAsyncDisposable? azurite, string? folder)
     {
         Backend = backend;
         _host = host;
@@ -32,10 +32,10 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    /// <summary>A fresh, empty store: a new SQLite file, or a new Azurite on a free port.</summary>
-    public static async Task<StoreHost> StartAsync(string backend, BenchOffice office, DateTimeOffset now)
+    /// <summary>A fresh, empty store: a new SQLite file, or a new Azurite on a free port (in memory unless <paramref name="persistedAzurite"/>).</summary>
+    public static async Task<StoreHost> StartAsync(string backend, BenchOffice office, DateTimeOffset now, bool persistedAzurite = false)
     {
-        AzuriteProcess? azurite = null;
+        IAsyncDisposable? azurite = null;
         string? folder = null;
         Dictionary<string, string> storage;
         switch (backend)
@@ -46,10 +46,21 @@ internal sealed class StoreHost : IAsyncDisposable
                 storage = new() { ["Storage:Sqlite:Path"] = Path.Combine(folder, "officebot.db") };
                 break;
             case "azurite":
-                azurite = await AzuriteProcess.StartAsync();
+                string connectionString;
+                if (persistedAzurite)
+                {
+                    var persisted = await AzuriteProcess.StartAsync();
+                    (azurite, connectionString) = (persisted, persisted.ConnectionString);
+                }
+                else
+                {
+                    var inMemory = await InMemoryAzurite.StartAsync();
+                    (azurite, connectionString) = (inMemory, inMemory.ConnectionString);
+                }
+
                 storage = new()
                 {
-                    ["Storage:Tables:ConnectionString"] = azurite.ConnectionString,
+                    ["Storage:Tables:ConnectionString"] = connectionString,
                     ["Storage:Tables:TablePrefix"] = $"bench{Guid.NewGuid():N}"[..12],
                 };
                 break;
@@ -81,7 +92,8 @@ internal sealed class StoreHost : IAsyncDisposable
         builder.Services.AddSingleton<IMessenger, NoMessenger>();
         var host = builder.Build();
         await host.StartAsync();
-        return new StoreHost(backend == "sqlite" ? "SQLite" : "Azure Tables (Azurite)", host, clock, azurite, folder);
+        var name = backend == "sqlite" ? "SQLite" : persistedAzurite ? "Azure Tables (Azurite, persisted)" : "Azure Tables (Azurite, in memory)";
+        return new StoreHost(name, host, clock, azurite, folder);
     }
 
     public async ValueTask DisposeAsync()
