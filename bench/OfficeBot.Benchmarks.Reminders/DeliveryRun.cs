@@ -30,14 +30,33 @@ internal static class DeliveryRun
 
     public static async Task<DeliveryResult> RunAsync(int people, IReadOnlyDictionary<string, string> extraSettings, Action<string> progress)
     {
+        var folder = Path.Combine(Path.GetTempPath(), $"officebot-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            return await RunInAsync(folder, people, extraSettings, progress);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the temp folder is cleaned by the OS eventually.
+            }
+        }
+    }
+
+    private static async Task<DeliveryResult> RunInAsync(string folder, int people, IReadOnlyDictionary<string, string> extraSettings, Action<string> progress)
+    {
         var office = new BenchOffice(people);
         await using var connector = await FakeConnector.StartAsync();
         connector.AddMembers(Enumerable.Range(0, BenchOffice.Directors).Select(i => new RosterMember($"29:director-{i}", BenchOffice.Director(i).DisplayName, BenchOffice.Director(i).ObjectId))
             .Concat(Enumerable.Range(0, people).Select(i => new RosterMember(BenchOffice.LeadTeamsId(i), BenchOffice.Lead(i).DisplayName, BenchOffice.Lead(i).ObjectId)))
             .ToArray());
 
-        var folder = Path.Combine(Path.GetTempPath(), $"officebot-bench-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
         var settings = office.Settings(new Dictionary<string, string>(extraSettings) { ["Storage:Sqlite:Path"] = Path.Combine(folder, "officebot.db") });
         var clock = new FakeTimeProvider(RegisteredAt);
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
