@@ -261,7 +261,7 @@ public sealed class ConflictChecker
         }
     }
 
-    private static void AddOverloads(string leader, LeaderLimits limits, DayLoad load, List<BusyEvent> meetings, List<Conflict> found)
+    private void AddOverloads(string leader, LeaderLimits limits, DayLoad load, List<BusyEvent> meetings, List<Conflict> found)
     {
         if (load.TooMany(limits))
         {
@@ -281,7 +281,7 @@ public sealed class ConflictChecker
         }
 
         Conflict Overload(OverloadLimit limit, DateTimeOffset start, DateTimeOffset end, int count, TimeSpan time, TimeSpan maxTime, List<BusyEvent> involved) =>
-            new(ConflictKind.Overload, start, end)
+            new(ConflictKind.Overload, TimeZoneInfo.ConvertTime(start, _zone), TimeZoneInfo.ConvertTime(end, _zone))
             {
                 Leader = leader,
                 Overload = new OverloadDetail(limit, count, time, limits.MaxMeetingsPerDay, maxTime),
