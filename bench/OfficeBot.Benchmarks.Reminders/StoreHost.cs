@@ -124,5 +124,8 @@ internal sealed class StoreHost : IAsyncDisposable
             Task.FromResult(new SendResult(Delivery.NoAddress));
 
         public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Gone);
+
+        public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
+            Task.FromResult(Delivery.NoAddress);
     }
 }
