@@ -90,7 +90,11 @@ public sealed partial class MatterFollowUp(
                 .Where(e => item.Sequences.Contains(e.Sequence)).ToList();
         var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
 
-        foreach (var sent in await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
+        // An automatic reminder changes nothing anyone acts on (a press on an older card is still good): the reminder
+        // itself is the fresh view, and redrawing every older card for it would spend half of Teams' per-tenant rate
+        // on a morning of reminders.
+        var reminderOnly = appended.Count > 0 && appended.All(e => e.Kind == HistoryKind.Reminded);
+        foreach (var sent in reminderOnly ? [] : await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
         {
             // A card drawn from this state already (the reply to the command that made the change) is left alone.
             if (IsAnsweredView(item, sent) || sent.Revision >= matter.State.Revision)

@@ -48,11 +48,11 @@ public sealed class ReminderStormTests(ITestOutputHelper output) : IAsyncLifetim
         _bot.Connector.InjectFault((kind, _) => storm && kind is ConnectorCallKind.Send or ConnectorCallKind.Update ? Fault.Answer(503) : null);
         _bot.Connector.EnforceTeamsRateLimits();
 
-        // Every receipt reminder falls due at 14:00; Teams answers 503 to each attempt (the sender's own retries included),
-        // so each is put back in the outbox for later.
+        // Every receipt reminder falls due at 14:00 and goes into the lead's list, due a minute later; Teams answers 503 to
+        // each attempt to send it (the sender's own retries included), so it is put back in the outbox for later.
         var stormStarted = DateTimeOffset.UtcNow;
         _bot.Clock.Advance(new DateTimeOffset(2026, 11, 26, 14, 0, 0, TimeSpan.FromHours(8)) - _bot.Clock.GetUtcNow());
-        await AdvanceUntilAsync(() => false, rounds: 1);
+        await AdvanceUntilAsync(() => false, rounds: 3);
         var refused = _bot.Connector.Attempts.Count(a => a.Status == 503);
         Assert.Empty(Reminders());
 
@@ -69,7 +69,7 @@ public sealed class ReminderStormTests(ITestOutputHelper output) : IAsyncLifetim
             + $"2 s: {MostInAnyWindow(accepted, TimeSpan.FromSeconds(2))}, 30 s: {MostInAnyWindow(accepted, TimeSpan.FromSeconds(30))}; throttled (429): {_bot.Connector.Throttled}; "
             + $"storm {(recovered - stormStarted).TotalSeconds:F1} s, first delivery {(accepted[0] - recovered).TotalSeconds:F1} s after it ended");
 
-        Assert.True(refused >= MatterCount, $"each reminder was tried during the storm; {refused} refusals");
+        Assert.True(refused >= 1, $"the list was tried during the storm; {refused} refusals");
         // The ten reminders came due together for one person: one message lists them all, sent once though every attempt
         // during the storm failed.
         var list = Assert.Single(delivered);
