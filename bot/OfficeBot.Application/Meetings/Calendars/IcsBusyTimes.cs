@@ -1,0 +1,116 @@
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
+
+namespace OfficeBot.Application.Meetings.Calendars;
+
+/// <summary>
+/// Expands a parsed feed into busy times within a window: recurring series (RRULE, RDATE, EXDATE) with their overridden
+/// instances (RECURRENCE-ID) in place of the originals; cancelled events and instances and free (TRANSP:TRANSPARENT)
+/// events left out; private and confidential titles hidden. Times with a TZID keep their wall-clock time across daylight
+/// saving changes; floating times and all-day dates are read in the office's time zone.
+/// </summary>
+public static class IcsBusyTimes
+{
+    /// <summary>More occurrences than this in one window is a runaway rule (FREQ=MINUTELY), not a diary.</summary>
+    public const int MaxOccurrences = 100_000;
+
+    // A rule that matches nothing (BYMONTHDAY=30;BYMONTH=2) would otherwise be searched for ever.
+    private static readonly EvaluationOptions Evaluation = new() { MaxUnmatchedIncrementsLimit = 10_000 };
+
+    // Floating times and dates compare by wall clock against the window, so the window is widened by the largest UTC offset
+    // and trimmed exactly afterwards.
+    private static readonly TimeSpan Slack = TimeSpan.FromDays(2);
+
+    /// <exception cref="FeedProblem">A series cannot be expanded (an unknown TZID, a rule that never matches).</exception>
+    internal static IReadOnlyList<LeaderBusyTime> Expand(Ical.Net.Calendar calendar, DateTimeOffset from, DateTimeOffset to,
+        TimeZoneInfo officeZone, string source)
+    {
+        var busy = new List<LeaderBusyTime>();
+        var start = new CalDateTime((from - Slack).UtcDateTime, CalDateTime.UtcTzId);
+        var stopAfter = to + Slack;
+        try
+        {
+            foreach (var occurrence in calendar.GetOccurrences<CalendarEvent>(start, Evaluation))
+            {
+                var period = occurrence.Period;
+                var begins = ToInstant(period.StartTime, officeZone);
+                if (begins >= stopAfter)
+                {
+                    break;
+                }
+
+                var evt = (CalendarEvent)occurrence.Source;
+                var ends = period.EffectiveEndTime is { } end ? ToInstant(end, officeZone) : begins;
+                if (ends <= from && !(ends == begins && begins == from) || begins >= to || !IsBusy(evt))
+                {
+                    continue;
+                }
+
+                if (busy.Count == MaxOccurrences)
+                {
+                    throw new FeedProblem($"{source} has more than {MaxOccurrences} events between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}; check its recurrence rules.");
+                }
+
+                busy.Add(ToBusyTime(evt, occurrence, begins, ends, officeZone, source));
+            }
+        }
+        catch (Exception error) when (error is EvaluationException or ArgumentException or InvalidOperationException or OverflowException)
+        {
+            throw new FeedProblem($"{source}: {Culprit(calendar, start)}cannot be expanded: {error.Message}");
+        }
+
+        busy.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        return busy;
+    }
+
+    private static bool IsBusy(CalendarEvent evt) =>
+        !string.Equals(evt.Status, "CANCELLED", StringComparison.OrdinalIgnoreCase)
+        && !string.Equals(evt.Transparency, "TRANSPARENT", StringComparison.OrdinalIgnoreCase);
+
+    private static LeaderBusyTime ToBusyTime(CalendarEvent evt, Occurrence occurrence, DateTimeOffset begins, DateTimeOffset ends,
+        TimeZoneInfo officeZone, string source)
+    {
+        var isPrivate = evt.Class is { } cls
+            && (cls.Equals("PRIVATE", StringComparison.OrdinalIgnoreCase) || cls.Equals("CONFIDENTIAL", StringComparison.OrdinalIgnoreCase));
+        var title = isPrivate ? LeaderBusyTime.PrivateTitle : evt.Summary?.Trim() ?? string.Empty;
+
+        // An instance is named by its series and its original start, so a moved instance keeps its id.
+        var original = evt.RecurrenceIdentifier is { } recurrence ? ToInstant(recurrence.StartTime, officeZone) : begins;
+        var id = $"{evt.Uid}/{original.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
+        return new LeaderBusyTime(id, title, begins, ends, !occurrence.Period.StartTime.HasTime, isPrivate, source);
+    }
+
+    private static DateTimeOffset ToInstant(CalDateTime time, TimeZoneInfo officeZone)
+    {
+        if (!time.IsFloating)
+        {
+            return new DateTimeOffset(time.AsUtc, TimeSpan.Zero);
+        }
+
+        var local = DateTime.SpecifyKind(time.HasTime ? time.Value : time.Date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, officeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    // Only on failure: expand event by event to name the one that cannot be.
+    private static string Culprit(Ical.Net.Calendar calendar, CalDateTime start)
+    {
+        foreach (var evt in calendar.Events)
+        {
+            try
+            {
+                foreach (var occurrence in evt.GetOccurrences(start, Evaluation).Take(MaxOccurrences))
+                {
+                    _ = occurrence.Period.StartTime.AsUtc;
+                    _ = occurrence.Period.EffectiveEndTime?.AsUtc;
+                }
+            }
+            catch (Exception)
+            {
+                return $"the event '{evt.Summary}' (UID {evt.Uid}) ";
+            }
+        }
+
+        return string.Empty;
+    }
+}
