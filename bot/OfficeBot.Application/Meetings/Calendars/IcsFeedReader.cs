@@ -89,7 +89,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
 
         if (file.Length > settings.MaxBytes)
         {
-            throw new FeedProblem($"calendar file '{relative}' is {file.Length} bytes, more than the {settings.MaxBytes} allowed (Office:LeaderCalendars:MaxBytes).");
+            throw new FeedProblem($"calendar file '{relative}' is {file.Length} bytes, more than the {settings.MaxBytes} bytes allowed (Office:LeaderCalendars:MaxBytes).");
         }
 
         if (feed.Calendar is not null && feed.FileStamp == (file.LastWriteTimeUtc, file.Length))
@@ -170,7 +170,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
 
                 if (response.Content.Headers.ContentLength > settings.MaxBytes)
                 {
-                    throw new FeedProblem($"{display} is {response.Content.Headers.ContentLength} bytes, more than the {settings.MaxBytes} allowed (Office:LeaderCalendars:MaxBytes).");
+                    throw new FeedProblem($"{display} is {response.Content.Headers.ContentLength} bytes, more than the {settings.MaxBytes} bytes allowed (Office:LeaderCalendars:MaxBytes).");
                 }
 
                 var text = await ReadBoundedAsync(response.Content, settings.MaxBytes, display, linked.Token);
