@@ -22,46 +22,97 @@ public static class IcsBusyTimes
     // and trimmed exactly afterwards.
     private static readonly TimeSpan Slack = TimeSpan.FromDays(2);
 
-    /// <exception cref="FeedProblem">A series cannot be expanded (an unknown TZID, a rule that never matches).</exception>
+    /// <exception cref="FeedProblem">An event cannot be expanded (an unknown TZID, a rule that never matches).</exception>
     internal static IReadOnlyList<LeaderBusyTime> Expand(Ical.Net.Calendar calendar, DateTimeOffset from, DateTimeOffset to,
         TimeZoneInfo officeZone, string source)
     {
         var busy = new List<LeaderBusyTime>();
         var start = new CalDateTime((from - Slack).UtcDateTime, CalDateTime.UtcTzId);
         var stopAfter = to + Slack;
-        try
+        var overrides = Overrides(calendar, officeZone, source);
+        var winners = overrides.Values.ToHashSet(ReferenceEqualityComparer.Instance);
+
+        // Event by event rather than Calendar.GetOccurrences: merging twenty thousand ordered sequences costs several
+        // times more than expanding each and sorting once (see IcsParseMeasurement).
+        foreach (var evt in calendar.Events)
         {
-            foreach (var occurrence in calendar.GetOccurrences<CalendarEvent>(start, Evaluation))
+            var replacesAnInstance = evt.RecurrenceIdentifier is not null && evt.Uid is not null;
+            if (replacesAnInstance && !winners.Contains(evt))
             {
-                var period = occurrence.Period;
-                var begins = ToInstant(period.StartTime, officeZone);
-                if (begins >= stopAfter)
-                {
-                    break;
-                }
-
-                var evt = (CalendarEvent)occurrence.Source;
-                var ends = period.EffectiveEndTime is { } end ? ToInstant(end, officeZone) : begins;
-                if (ends <= from && !(ends == begins && begins == from) || begins >= to || !IsBusy(evt))
-                {
-                    continue;
-                }
-
-                if (busy.Count == MaxOccurrences)
-                {
-                    throw new FeedProblem($"{source} has more than {MaxOccurrences} events between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}; check its recurrence rules.");
-                }
-
-                busy.Add(ToBusyTime(evt, occurrence, begins, ends, officeZone, source));
+                continue;
             }
-        }
-        catch (Exception error) when (error is EvaluationException or ArgumentException or InvalidOperationException or OverflowException)
-        {
-            throw new FeedProblem($"{source}: {Culprit(calendar, start)}cannot be expanded: {error.Message}");
+
+            try
+            {
+                foreach (var occurrence in evt.GetOccurrences(start, Evaluation))
+                {
+                    var period = occurrence.Period;
+                    var begins = ToInstant(period.StartTime, officeZone);
+                    if (begins >= stopAfter)
+                    {
+                        break;
+                    }
+
+                    if (!replacesAnInstance && evt.Uid is { } uid && overrides.ContainsKey((uid, begins)))
+                    {
+                        continue;
+                    }
+
+                    var ends = period.EffectiveEndTime is { } end ? ToInstant(end, officeZone) : begins;
+                    var overlaps = ends > from || (ends == begins && begins == from);
+                    if (!overlaps || begins >= to || !IsBusy(evt))
+                    {
+                        continue;
+                    }
+
+                    if (busy.Count == MaxOccurrences)
+                    {
+                        throw new FeedProblem($"{source} has more than {MaxOccurrences} events between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}; check its recurrence rules.");
+                    }
+
+                    busy.Add(ToBusyTime(evt, occurrence, begins, ends, officeZone, source));
+                }
+            }
+            catch (Exception error) when (error is EvaluationException or ArgumentException or InvalidOperationException or OverflowException)
+            {
+                throw new FeedProblem($"{source}: the event '{evt.Summary}' (UID {evt.Uid}) cannot be expanded: {error.Message}");
+            }
         }
 
         busy.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         return busy;
+    }
+
+    // The instance each RECURRENCE-ID replaces, keyed by instant (a RECURRENCE-ID in UTC may name an instance whose DTSTART
+    // has a TZID); of several for one instance, the highest SEQUENCE wins, as in RFC 5545.
+    private static Dictionary<(string Uid, DateTimeOffset Original), CalendarEvent> Overrides(Ical.Net.Calendar calendar,
+        TimeZoneInfo officeZone, string source)
+    {
+        var overrides = new Dictionary<(string, DateTimeOffset), CalendarEvent>();
+        foreach (var evt in calendar.Events)
+        {
+            if (evt is not { RecurrenceIdentifier: { } recurrence, Uid: { } uid })
+            {
+                continue;
+            }
+
+            DateTimeOffset original;
+            try
+            {
+                original = ToInstant(recurrence.StartTime, officeZone);
+            }
+            catch (Exception error) when (error is ArgumentException or InvalidOperationException)
+            {
+                throw new FeedProblem($"{source}: the event '{evt.Summary}' (UID {uid}) has an unreadable RECURRENCE-ID: {error.Message}");
+            }
+
+            if (!overrides.TryGetValue((uid, original), out var earlier) || evt.Sequence >= earlier.Sequence)
+            {
+                overrides[(uid, original)] = evt;
+            }
+        }
+
+        return overrides;
     }
 
     private static bool IsBusy(CalendarEvent evt) =>
@@ -90,27 +141,5 @@ public static class IcsBusyTimes
 
         var local = DateTime.SpecifyKind(time.HasTime ? time.Value : time.Date.ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified);
         return new DateTimeOffset(local, officeZone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    // Only on failure: expand event by event to name the one that cannot be.
-    private static string Culprit(Ical.Net.Calendar calendar, CalDateTime start)
-    {
-        foreach (var evt in calendar.Events)
-        {
-            try
-            {
-                foreach (var occurrence in evt.GetOccurrences(start, Evaluation).Take(MaxOccurrences))
-                {
-                    _ = occurrence.Period.StartTime.AsUtc;
-                    _ = occurrence.Period.EffectiveEndTime?.AsUtc;
-                }
-            }
-            catch (Exception)
-            {
-                return $"the event '{evt.Summary}' (UID {evt.Uid}) ";
-            }
-        }
-
-        return string.Empty;
     }
 }
