@@ -161,6 +161,24 @@ public sealed class IcsLeaderCalendarSourceTests
     }
 
     [Fact]
+    public async Task ReadAsync_OverrideWithUtcRecurrenceIdOfZonedSeries_ReplacesThatInstance()
+    {
+        var busy = (await Read("Meetings/Calendars/utc-override.ics")).Busy;
+
+        Assert.Equal([Utc(1, 6, 7), Utc(1, 13, 8), Utc(1, 20, 7)], busy.Select(b => b.Start));
+        Assert.Equal("Weekly call (an hour later)", busy[1].Title);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownTimeZone_UnavailableNamingTheEvent()
+    {
+        var calendar = await Read("Meetings/Calendars/unknown-zone.ics");
+
+        Assert.False(calendar.IsAvailable, $"busy: {string.Join(", ", calendar.Busy)}");
+        Assert.Contains("'Site visit' (UID olympus)", calendar.Problem);
+    }
+
+    [Fact]
     public async Task ReadAsync_LeaderWithoutFeed_UnavailableNotFree()
     {
         var calendar = await Read(null);
