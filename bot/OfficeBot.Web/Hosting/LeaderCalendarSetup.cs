@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.Extensions.Options;
 using OfficeBot.Application.Configuration;
@@ -41,11 +40,11 @@ public static class LeaderCalendarSetup
         return builder;
     }
 
-    private sealed class LeaderCalendarValidation : IValidateOptions<LeaderCalendarOptions>
+    private sealed class LeaderCalendarValidation(IHostEnvironment environment, IOptions<OfficeOptions> office) : IValidateOptions<LeaderCalendarOptions>
     {
         public ValidateOptionsResult Validate(string? name, LeaderCalendarOptions options)
         {
-            var problems = options.Validate(new ValidationContext(options)).Select(r => r.ErrorMessage ?? string.Empty).ToList();
+            var problems = options.Problems(environment.ContentRootPath, office.Value.Leaders);
             return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
         }
     }

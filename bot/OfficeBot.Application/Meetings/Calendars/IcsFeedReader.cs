@@ -188,6 +188,10 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
         {
             throw new FeedProblem($"{display} cannot be reached: {error.Message}");
         }
+        catch (IOException error)
+        {
+            throw new FeedProblem($"{display} broke off while sending the feed: {error.Message}");
+        }
     }
 
     private static async Task<string> ReadBoundedAsync(HttpContent content, long maxBytes, string display, CancellationToken ct)

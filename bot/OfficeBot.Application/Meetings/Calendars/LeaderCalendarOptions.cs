@@ -34,6 +34,32 @@ public sealed class LeaderCalendarOptions : IValidatableObject
         public string? Ics { get; set; }
     }
 
+    /// <summary>
+    /// Everything wrong with these settings at start-up: the checks of <see cref="Validate"/>, plus feed files that do not
+    /// exist and leaders not listed in <c>Office:Leaders</c> (a mistyped id would check meetings against nobody's diary).
+    /// </summary>
+    public IReadOnlyList<string> Problems(string contentRoot, IEnumerable<string> leaders)
+    {
+        var problems = Validate(new ValidationContext(this)).Select(r => r.ErrorMessage ?? string.Empty).ToList();
+        var listed = leaders.Select(l => l.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Feeds.Count; i++)
+        {
+            var feed = Feeds[i];
+            if (!string.IsNullOrWhiteSpace(feed.Leader) && !listed.Contains(feed.Leader.Trim()))
+            {
+                problems.Add($"{Section}:Feeds:{i}:Leader '{feed.Leader}' is not listed in Office:Leaders; give a leader's Entra object id.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(feed.Ics) && IcsLocation.Parse(feed.Ics, AllowHttpOnLoopback) is { Url: null, Problem: null } file
+                && !File.Exists(Path.GetFullPath(file.Text, contentRoot)))
+            {
+                problems.Add($"{Section}:Feeds:{i}:Ics: calendar file '{file.Text}' was not found (looked for {Path.GetFullPath(file.Text, contentRoot)}).");
+            }
+        }
+
+        return problems;
+    }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         for (var i = 0; i < Feeds.Count; i++)

@@ -62,6 +62,30 @@ public sealed class LeaderCalendarOptionsTests
     }
 
     [Fact]
+    public void Problems_FeedFileMissing_NamesKeyAndPath()
+    {
+        var problem = Assert.Single(With(("a", "Meetings/Calendars/nowhere.ics")).Problems(AppContext.BaseDirectory, ["a"]));
+
+        Assert.StartsWith("Office:LeaderCalendars:Feeds:0:Ics: calendar file 'Meetings/Calendars/nowhere.ics' was not found", problem);
+    }
+
+    [Fact]
+    public void Problems_LeaderNotInOfficeLeaders_Refused()
+    {
+        var problem = Assert.Single(With(("b", "Meetings/Calendars/kinds.ics")).Problems(AppContext.BaseDirectory, ["a"]));
+
+        Assert.Contains("Feeds:0:Leader 'b' is not listed in Office:Leaders", problem);
+    }
+
+    [Fact]
+    public void Problems_ListedLeaderWithExistingFileAndUrl_None()
+    {
+        var options = With(("A", "Meetings/Calendars/kinds.ics"), ("b", "https://calendar.example.org/b.ics"));
+
+        Assert.Empty(options.Problems(AppContext.BaseDirectory, ["a", "b"]));
+    }
+
+    [Fact]
     public void Parse_UrlWithSecretToken_DisplaysOnlyHostAndFileName()
     {
         var location = IcsLocation.Parse("https://outlook.office365.com/owa/calendar/0a1b/s3cr3t-t0ken/calendar.ics?key=s3cr3t", false);
