@@ -10,7 +10,7 @@ namespace OfficeBot.Application.Meetings.Calendars;
 /// events left out; private and confidential titles hidden. Times with a TZID keep their wall-clock time across daylight
 /// saving changes; floating times and all-day dates are read in the office's time zone.
 /// </summary>
-public static class IcsBusyTimes
+internal static class IcsBusyTimes
 {
     /// <summary>More occurrences than this in one window is a runaway rule (FREQ=MINUTELY), not a diary.</summary>
     public const int MaxOccurrences = 100_000;
