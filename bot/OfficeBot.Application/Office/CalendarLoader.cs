@@ -186,7 +186,7 @@ public static partial class CalendarLoader
 
     // Ical.Net names the offending text, not its line; find the line it came from (1 when it cannot be told). The text
     // found is quoted last ("Expected 'END:VEVENT', found 'END:VCALENDAR'").
-    private static int LineOfParseError(string message, string[] lines)
+    internal static int LineOfParseError(string message, string[] lines)
     {
         var quoted = QuotedText().Matches(message);
         if (quoted.Count == 0)

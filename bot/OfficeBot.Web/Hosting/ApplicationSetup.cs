@@ -26,6 +26,7 @@ public static partial class ApplicationSetup
             .ValidateOnStart();
 
         builder.AddOfficeCalendar();
+        builder.AddLeaderCalendars();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => new OfficeTime(services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<IOptions<OfficeOptions>>(), services.GetRequiredService<WorkingCalendar>()));

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using OfficeBot.Application.Configuration;
+using OfficeBot.Application.Meetings.Calendars;
+
+namespace OfficeBot.Web.Hosting;
+
+public static class LeaderCalendarSetup
+{
+    /// <summary>
+    /// Leaders' iCalendar feeds from <c>Office:LeaderCalendars</c>, checked at start-up (every bad key named). An office
+    /// without feeds starts as before: nothing is read until a meeting is checked, and then the leader is "unavailable".
+    /// </summary>
+    public static IHostApplicationBuilder AddLeaderCalendars(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LeaderCalendarOptions>()
+            .Bind(builder.Configuration.GetSection(LeaderCalendarOptions.Section))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<LeaderCalendarOptions>, LeaderCalendarValidation>();
+        builder.Services.AddSingleton(services =>
+        {
+            // One long-lived client for a singleton reader: pooled connections are renewed so DNS changes are seen, and
+            // redirects are left to the reader, which follows them only on the feed's own host.
+            var http = new HttpClient(new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(15),
+            });
+            return new IcsFeedReader(http, services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<IOptions<LeaderCalendarOptions>>(),
+                services.GetRequiredService<IHostEnvironment>().ContentRootPath,
+                services.GetRequiredService<ILogger<IcsFeedReader>>());
+        });
+        builder.Services.AddSingleton<ILeaderCalendarSource>(services => new IcsLeaderCalendarSource(
+            services.GetRequiredService<IcsFeedReader>(),
+            services.GetRequiredService<IOptions<LeaderCalendarOptions>>(),
+            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<OfficeOptions>>().Value.TimeZone),
+            services.GetRequiredService<TimeProvider>()));
+        return builder;
+    }
+
+    private sealed class LeaderCalendarValidation(IHostEnvironment environment, IOptions<OfficeOptions> office) : IValidateOptions<LeaderCalendarOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, LeaderCalendarOptions options)
+        {
+            var problems = options.Problems(environment.ContentRootPath, office.Value.Leaders);
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}
