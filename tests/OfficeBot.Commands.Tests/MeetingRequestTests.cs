@@ -50,6 +50,24 @@ public class MeetingRequestTests
     [InlineData("2026-12-09 14:00-15:30", "2026-12-09 14:00", "2026-12-09 15:30")]
     [InlineData("12/9 14:00~15:00", "2026-12-09 14:00", "2026-12-09 15:00")]
     [InlineData("Dec 9 from 2 to 4pm", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("12月9日(三)下午2點到4點", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("12月9日（週三） 14:00-16:00", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("12月9日 下午 2:00-4:00", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("12月9日下午兩點到四點半", "2026-12-09 14:00", "2026-12-09 16:30")]
+    [InlineData("12月9日下午2點至4點", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("12月9日上午十點半到十一點", "2026-12-09 10:30", "2026-12-09 11:00")]
+    [InlineData("明天14點到16點", "2026-11-27 14:00", "2026-11-27 16:00")]
+    [InlineData("明天中午12點到1點", "2026-11-27 12:00", "2026-11-27 13:00")]
+    [InlineData("Dec 9, 2-4pm", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("9 Dec 2pm-4pm", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("December 9th 2:00 pm - 4:00 pm", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("tomorrow at 3pm for an hour", "2026-11-27 15:00", "2026-11-27 16:00")]
+    [InlineData("tomorrow 15:00 for 1.5 hours", "2026-11-27 15:00", "2026-11-27 16:30")]
+    [InlineData("tomorrow 3pm for 1 hour 15 minutes", "2026-11-27 15:00", "2026-11-27 16:15")]
+    [InlineData("next wed 10-11:30", "2026-12-02 10:00", "2026-12-02 11:30")]
+    [InlineData("明天下午3點 半小時", "2026-11-27 15:00", "2026-11-27 15:30")]
+    [InlineData("明天下午3點 1小時30分", "2026-11-27 15:00", "2026-11-27 16:30")]
+    [InlineData("12月9日下午2點到4點。", "2026-12-09 14:00", "2026-12-09 16:00")]
     public void Parse_TimeRangeForm_GivesExactStartAndEndInOfficeZone(string range, string start, string end)
     {
         var command = ParseMeeting($"會議 預算審查 {range} 領導 {At(Wang)}", Wang).Command<MeetingRequestCommand>();
@@ -138,6 +156,7 @@ public class MeetingRequestTests
     [InlineData("會議 預算審查 明天下午2點到4點 領導 {0}、{1}和{2}")]
     [InlineData("会议 预算审查 明天下午2点到4点 领导：{0} {1} 与 {2}")]
     [InlineData("meeting Budget review tomorrow 2-4pm leaders {0}, {1} and {2}")]
+    [InlineData("會議 預算審查 明天下午2點到4點，領導{0}{1}{2}")]
     [InlineData("meeting Budget review leaders {0} {1} {2} tomorrow 2-4pm")]
     public void Parse_MentionsAfterLeadersKeyword_BecomeLeadersInOrder(string template)
     {
@@ -241,6 +260,7 @@ public class MeetingRequestTests
     [InlineData("會議 預算審查 明天下午25點到26點 領導 {0}", "明天下午25點到26點")]
     [InlineData("meeting Budget tomorrow at teatime leaders {0}", "tomorrow at teatime")]
     [InlineData("会议 预算审查 三天内 下午2点到4点 领导 {0}", "三天内 下午2点到4点")]
+    [InlineData("會議 預算審查 12月9日(四)下午2點到4點 領導 {0}", "12月9日(四)下午2點到4點")]
     public void Parse_UnreadableTime_IsUnrecognisedMeetingTime(string template, string detail)
     {
         var error = ParseMeeting(string.Format(CultureInfo.InvariantCulture, template, At(Wang)), Wang).Error(ParseErrorKind.UnrecognisedMeetingTime);

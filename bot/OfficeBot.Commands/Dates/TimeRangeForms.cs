@@ -75,8 +75,11 @@ internal static class TimeRangeForms
         + @"|(?<wday>(?:周|星期|礼拜)(?<wdc>[一二三四五六日天]))"
         + @"|(?<wday>(?<![A-Za-z])(?:this\s+)?(?<wde>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?(?![A-Za-z])))";
 
+    // 12月9日(三), 12月9日（週三）: the weekday that offices write after a date, checked against it.
+    private const string WeekdayNote = @"(?:\s*[(（]\s*(?:周|星期|礼拜)?(?<note>[一二三四五六日天])\s*[)）])?";
+
     private static readonly string Range =
-        @"\G(?:on\s+)?(?:" + Day + @"(?:\s*,)?\s*(?:at\s+|from\s+)?)?"
+        @"\G(?:on\s+)?(?:" + Day + WeekdayNote + @"(?:\s*,)?\s*(?:at\s+|from\s+)?)?"
         + "(?<time>"
         + @"(?:from\s+|从\s*)?(?:" + ClockPattern("s") + @"|(?<sh>[0-9]{1,2}))" + Separator + ClockPattern("e")
         + "|(?<single>" + ClockPattern("s") + ")(?:" + Length + ")?"
@@ -127,6 +130,11 @@ internal static class TimeRangeForms
                 case { Deadline: { } deadline }:
                     day = deadline.Date;
                     break;
+            }
+
+            if (m.Groups["note"].Success && IsoDayOf(m.Groups["note"].Value[0]) != IsoDay(day))
+            {
+                return Problem(RangeProblem.Unreadable);
             }
         }
 
@@ -202,7 +210,7 @@ internal static class TimeRangeForms
         if (m.Groups["wday"].Success)
         {
             var isoDay = m.Groups["wdc"].Success
-                ? "一二三四五六".IndexOf(m.Groups["wdc"].Value[0], StringComparison.Ordinal) + 1 is var d and > 0 ? d : 7
+                ? IsoDayOf(m.Groups["wdc"].Value[0])
                 : Array.IndexOf(EnglishDays, m.Groups["wde"].Value.ToLowerInvariant()) + 1;
             return (new Deadline(today.AddDays((isoDay - IsoDay(today) + 7) % 7), null), DateProblem.None);
         }
@@ -220,6 +228,9 @@ internal static class TimeRangeForms
 
         return CommonDateForms.Resolve(m, today);
     }
+
+    // 一 … 六 are Monday to Saturday, 日 and 天 Sunday.
+    private static int IsoDayOf(char chinese) => "一二三四五六".IndexOf(chinese, StringComparison.Ordinal) + 1 is var d and > 0 ? d : 7;
 
     private static readonly string[] EnglishDays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
