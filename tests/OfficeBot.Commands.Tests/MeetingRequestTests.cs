@@ -288,6 +288,15 @@ public class MeetingRequestTests
     }
 
     [Theory]
+    [InlineData("會議記錄在哪裡？")]
+    [InlineData("会议室怎么预订")]
+    [InlineData("meeting notes please")]
+    public void Parse_SentenceStartingWithMeetingWordWithoutTimeOrMention_IsFreeText(string text)
+    {
+        Assert.Equal(new HelpCommand(Asked: false), ParseMeeting(text).Command);
+    }
+
+    [Theory]
     [InlineData("會議 預算審查 明天下午2點到4點")]
     [InlineData("会议 预算审查 明天下午2点到4点 领导")]
     [InlineData("meeting Budget review tomorrow 2-4pm room 301")]
@@ -321,5 +330,35 @@ public class MeetingRequestTests
         var result = Parse(text, Wang);
 
         Assert.Equal(new HelpCommand(Asked: false), result.Command);
+    }
+
+    private static readonly string[] Pieces =
+    [
+        "會議 ", "会议 ", "meeting ", "預算", "Budget", " 領導 ", "leaders ", "<at>王小明</at>", " 地點 ", "room ", "急件", "urgent",
+        "0", "1", "2", "9", "11", "12", "24", "25", "59", "60", "99", "2026", "9999", "9999-12-31", "0000",
+        "月", "日", "/", "-", "~", ":", "：", " ", "，", "。", "到", "至", "to", "點", "点", "半", "一刻", "分", "分鐘",
+        "上午", "下午", "中午", "凌晨", "晚上", "明天", "後天", "今天", "下週三", "週三", "(三)", "（四）",
+        "today", "tomorrow", "next Wednesday", "Friday", "Dec", "Feb 30", "am", "pm", "for", "an", "hour", "hours", "minutes",
+        "小時", "一個半小時", "0.5", "99999999999999999999", "morning", "afternoon", "garbage", "\uE000",
+    ];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Parse_RandomMeetingText_NeverThrowsAndGivesOnlyFutureRangesOfAtMostTwelveHours(int seed)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < 1500; i++)
+        {
+            var text = Pieces[random.Next(3)] + string.Concat(Enumerable.Range(0, random.Next(1, 10)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+
+            var result = ParseMeeting(text, Wang);
+
+            if (result.Command is MeetingRequestCommand { TimeRange: var range })
+            {
+                Assert.True(range.Start >= Now && range.End > range.Start && range.Length <= TimeRange.Longest, $"{text} → {range}");
+            }
+        }
     }
 }

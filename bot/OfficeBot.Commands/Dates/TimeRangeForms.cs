@@ -201,6 +201,12 @@ internal static class TimeRangeForms
             return Problem(RangeProblem.EndNotAfterStart);
         }
 
+        // 9999-12-31 23:00-24:00 would run off the calendar.
+        if (day >= DateOnly.MaxValue.AddDays(-2))
+        {
+            return Problem(RangeProblem.Unreadable);
+        }
+
         var midnight = day.ToDateTime(TimeOnly.MinValue);
         return new RangeRead(m.Index, end, midnight.AddMinutes(startMinutes), midnight.AddMinutes(endMinutes), RangeProblem.None);
     }

@@ -82,6 +82,14 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
             _ => ParseNumbered(word.Verb, args, mentions, officeNow),
         };
 
+        // 會議記錄在哪裡, "meeting notes?": a sentence that starts with the word but gives no time and mentions nobody
+        // is not a request, and is answered like any other free text.
+        if (word.Verb == CommandVerb.Meeting && outcome is { Error: ParseErrorKind.MissingMeetingTime, Detail: null }
+            && args.Length > 0 && message.TagNames.Count == 0)
+        {
+            return FreeText(body);
+        }
+
         return outcome.Command is { } command
             ? new ParseResult(command, null, written)
             : Fail(outcome.Error, outcome.Detail);
