@@ -68,6 +68,10 @@ public class MeetingRequestTests
     [InlineData("明天下午3點 半小時", "2026-11-27 15:00", "2026-11-27 15:30")]
     [InlineData("明天下午3點 1小時30分", "2026-11-27 15:00", "2026-11-27 16:30")]
     [InlineData("12月9日下午2點到4點。", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("2-4pm Dec 9", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("10:00-11:30 next Wednesday", "2026-12-02 10:00", "2026-12-02 11:30")]
+    [InlineData("3pm for 90 minutes tomorrow", "2026-11-27 15:00", "2026-11-27 16:30")]
+    [InlineData("from 2 to 4pm on Dec 9", "2026-12-09 14:00", "2026-12-09 16:00")]
     public void Parse_TimeRangeForm_GivesExactStartAndEndInOfficeZone(string range, string start, string end)
     {
         var command = ParseMeeting($"會議 預算審查 {range} 領導 {At(Wang)}", Wang).Command<MeetingRequestCommand>();

@@ -35,7 +35,7 @@ internal readonly record struct RangeRead(int Start, int End, DateTime From, Dat
 //   a start + length   後天下午3點 1小時, 明天上午10點 一個半小時, tomorrow 3pm for 90 minutes
 //   a half day    明天上午 / tomorrow morning = 09:00–12:00, 明天下午 / tomorrow afternoon = 14:00–18:00
 // The day is read by CommonDateForms (the same 12月5日, 下週五, Dec 5, next Friday as due dates) plus bare weekdays
-// (週三, Wednesday: the next one, today included); no day means today.
+// (週三, Wednesday: the next one, today included); no day means today. English may put the hours first (2-4pm Dec 9).
 // Hours: 下午/晚上/pm add 12; 中午 1–3 is 13–15; an hour of 1–6 with no 上午/凌晨/am is afternoon, as offices do not
 // meet at 2 a.m. An end without its own 上午/下午/am/pm takes the start's (下午2點到4點 = 14–16), and a start without
 // one takes the end's when that keeps it before the end ("2-4pm" = 14–16, "11-1pm" = 11–13).
@@ -78,13 +78,17 @@ internal static class TimeRangeForms
     // 12月9日(三), 12月9日（週三）: the weekday that offices write after a date, checked against it.
     private const string WeekdayNote = @"(?:\s*[(（]\s*(?:周|星期|礼拜)?(?<note>[一二三四五六日天])\s*[)）])?";
 
-    private static readonly string Range =
-        @"\G(?:on\s+)?(?:" + Day + WeekdayNote + @"(?:\s*,)?\s*(?:at\s+|from\s+)?)?"
-        + "(?<time>"
-        + @"(?:from\s+|从\s*)?(?:" + ClockPattern("s") + @"|(?<sh>[0-9]{1,2}))" + Separator + ClockPattern("e")
+    private static readonly string Hours =
+        @"(?:from\s+|从\s*)?(?:" + ClockPattern("s") + @"|(?<sh>[0-9]{1,2}))" + Separator + ClockPattern("e")
         + "|(?<single>" + ClockPattern("s") + ")(?:" + Length + ")?"
-        + "|" + HalfDay
-        + ")?";
+        + "|" + HalfDay;
+
+    // The day first (12月9日下午2點到4點, Dec 9 2-4pm), or in English also the hours first (2-4pm Dec 9, 3pm tomorrow).
+    private static readonly string Range =
+        @"\G(?:on\s+)?(?:"
+        + "(?:" + Day + WeekdayNote + @"(?:\s*,)?\s*(?:at\s+|from\s+)?)?(?<time>" + Hours + ")?"
+        + "|(?<time>" + Hours + @")(?:\s*,)?\s+(?:on\s+)?" + Day + WeekdayNote
+        + ")";
 
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant | RegexOptions.Compiled;
 
