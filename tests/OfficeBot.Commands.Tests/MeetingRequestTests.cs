@@ -72,6 +72,9 @@ public class MeetingRequestTests
     [InlineData("10:00-11:30 next Wednesday", "2026-12-02 10:00", "2026-12-02 11:30")]
     [InlineData("3pm for 90 minutes tomorrow", "2026-11-27 15:00", "2026-11-27 16:30")]
     [InlineData("from 2 to 4pm on Dec 9", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("Wednesday, Dec 9 2-4pm", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("Wed Dec 9 between 2 and 4pm", "2026-12-09 14:00", "2026-12-09 16:00")]
+    [InlineData("tomorrow between 10 and 11am", "2026-11-27 10:00", "2026-11-27 11:00")]
     public void Parse_TimeRangeForm_GivesExactStartAndEndInOfficeZone(string range, string start, string end)
     {
         var command = ParseMeeting($"會議 預算審查 {range} 領導 {At(Wang)}", Wang).Command<MeetingRequestCommand>();
@@ -265,6 +268,7 @@ public class MeetingRequestTests
     [InlineData("meeting Budget tomorrow at teatime leaders {0}", "tomorrow at teatime")]
     [InlineData("会议 预算审查 三天内 下午2点到4点 领导 {0}", "三天内 下午2点到4点")]
     [InlineData("會議 預算審查 12月9日(四)下午2點到4點 領導 {0}", "12月9日(四)下午2點到4點")]
+    [InlineData("meeting Budget Thursday, Dec 9 2-4pm leaders {0}", "Thursday, Dec 9 2-4pm")]
     public void Parse_UnreadableTime_IsUnrecognisedMeetingTime(string template, string detail)
     {
         var error = ParseMeeting(string.Format(CultureInfo.InvariantCulture, template, At(Wang)), Wang).Error(ParseErrorKind.UnrecognisedMeetingTime);

@@ -59,7 +59,7 @@ internal static class TimeRangeForms
         + @"|(?<Xh>[0-9]{1,2})(?=\s*" + Meridiem + "))"
         + @"(?:\s*(?<Xap>" + Meridiem + "))?";
 
-    private const string Separator = @"\s*(?:到|至|-|–|—|~|～|(?<![A-Za-z])(?:to|until|till)(?![A-Za-z]))\s*";
+    private const string Separator = @"\s*(?:到|至|-|–|—|~|～|(?<![A-Za-z])(?:to|until|till|and)(?![A-Za-z]))\s*";
 
     private const string Length =
         @"[\s,，]*(?:for\s+|共\s*|持续\s*|开\s*|历时\s*|时长\s*)?"
@@ -78,15 +78,18 @@ internal static class TimeRangeForms
     // 12月9日(三), 12月9日（週三）: the weekday that offices write after a date, checked against it.
     private const string WeekdayNote = @"(?:\s*[(（]\s*(?:周|星期|礼拜)?(?<note>[一二三四五六日天])\s*[)）])?";
 
+    // Wednesday, Dec 9 / Wed Dec 9: the weekday English puts before a date, checked against it like 12月9日(三).
+    private const string EnglishWeekdayNote = @"(?:(?<![A-Za-z])(?<enote>mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?\s+(?=[A-Za-z0-9]))?";
+
     private static readonly string Hours =
-        @"(?:from\s+|从\s*)?(?:" + ClockPattern("s") + @"|(?<sh>[0-9]{1,2}))" + Separator + ClockPattern("e")
+        @"(?:(?:from|between)\s+|从\s*)?(?:" + ClockPattern("s") + @"|(?<sh>[0-9]{1,2}))" + Separator + ClockPattern("e")
         + "|(?<single>" + ClockPattern("s") + ")(?:" + Length + ")?"
         + "|" + HalfDay;
 
     // The day first (12月9日下午2點到4點, Dec 9 2-4pm), or in English also the hours first (2-4pm Dec 9, 3pm tomorrow).
     private static readonly string Range =
         @"\G(?:on\s+)?(?:"
-        + "(?:" + Day + WeekdayNote + @"(?:\s*,)?\s*(?:at\s+|from\s+)?)?(?<time>" + Hours + ")?"
+        + "(?:" + EnglishWeekdayNote + Day + WeekdayNote + @"(?:\s*,)?\s*(?:at\s+|from\s+)?)?(?<time>" + Hours + ")?"
         + "|(?<time>" + Hours + @")(?:\s*,)?\s+(?:on\s+)?" + Day + WeekdayNote
         + ")";
 
@@ -136,7 +139,8 @@ internal static class TimeRangeForms
                     break;
             }
 
-            if (m.Groups["note"].Success && IsoDayOf(m.Groups["note"].Value[0]) != IsoDay(day))
+            if (m.Groups["note"].Success && IsoDayOf(m.Groups["note"].Value[0]) != IsoDay(day)
+                || m.Groups["enote"].Success && Array.IndexOf(EnglishDays, m.Groups["enote"].Value.ToLowerInvariant()) + 1 != IsoDay(day))
             {
                 return Problem(RangeProblem.Unreadable);
             }
