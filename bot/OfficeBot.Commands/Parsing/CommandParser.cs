@@ -25,6 +25,11 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
         var now = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         Parse(new ParseInput("新事項 預算報告 期限 明天 急件", [], now, TimeZoneInfo.Utc));
         Parse(new ParseInput("new Budget report due next Friday", [], now, TimeZoneInfo.Utc));
+        if (options.MeetingRequests)
+        {
+            // The time range patterns are compiled on first use (~0.15 s).
+            Parse(new ParseInput("會議 預算審查 明天下午2點到4點", [], now, TimeZoneInfo.Utc));
+        }
     }
 
     public ParseResult Parse(ParseInput input)
