@@ -51,6 +51,29 @@ public sealed record UrgeCommand(int Number, string? Text) : Command;
 
 public sealed record ExtendCommand(int Number, Deadline NewDue, string? Reason) : Command;
 
+/// <summary>
+/// A request for a meeting with one or more leaders (SPEC §4, §7): <paramref name="Leaders"/> are the people mentioned
+/// after 領導/领导/leaders, without duplicates, in the order written; <paramref name="TimeRange"/> is in the office time
+/// zone, starts after the moment of the request and lasts at most <see cref="Commands.TimeRange.Longest"/>.
+/// </summary>
+public sealed record MeetingRequestCommand(
+    string Title,
+    TimeRange TimeRange,
+    IReadOnlyList<MentionRef> Leaders,
+    string? Room,
+    bool Urgent) : Command
+{
+    public bool Equals(MeetingRequestCommand? other) =>
+        other is not null
+        && Title == other.Title
+        && TimeRange == other.TimeRange
+        && Leaders.SequenceEqual(other.Leaders)
+        && Room == other.Room
+        && Urgent == other.Urgent;
+
+    public override int GetHashCode() => HashCode.Combine(Title, TimeRange, Leaders.Count, Room, Urgent);
+}
+
 /// <summary>The coming days off and make-up working days of the office calendar.</summary>
 public sealed record HolidaysCommand : Command;
 

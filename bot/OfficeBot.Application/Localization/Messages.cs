@@ -29,6 +29,9 @@ public sealed class Messages(Language language)
         CommandVerb.Extend => Pick("extend #12 <date> [reason]", "延期 #12 <日期> [理由]", "延期 #12 <日期> [理由]"),
         CommandVerb.Holidays => Pick("holidays", "假日", "假日"),
         CommandVerb.Report => Pick("report", "通報", "通报"),
+        CommandVerb.Meeting => Pick("meeting <title> <time range> leaders @person… [room X] [urgent]",
+            "會議 <主題> <時間段> 領導 @人… [地點 X] [急件]",
+            "会议 <主题> <时间段> 领导 @人… [地点 X] [急件]"),
         _ => Pick("help", "幫助", "帮助"),
     };
 
@@ -41,6 +44,9 @@ public sealed class Messages(Language language)
         CommandVerb.Done => Pick("done #12 Report filed", "辦結 #12 報告已送出", "办结 #12 报告已送出"),
         CommandVerb.Transfer => Pick("transfer #12 @Wei belongs to personnel", "轉辦 #12 @阿偉 屬人事業務", "转办 #12 @阿伟 属人事业务"),
         CommandVerb.Extend => Pick("extend #12 Dec 20 waiting for figures", "延期 #12 12月20日 等待數據", "延期 #12 12月20日 等待数据"),
+        CommandVerb.Meeting => Pick("meeting Budget review next Wednesday 10:00-11:30 leaders @Mei @Wei room 301 urgent",
+            "會議 預算審查 12月9日下午2點到4點 領導 @小美 @阿偉 地點 第一會議室 急件",
+            "会议 预算审查 12月9日下午2点到4点 领导 @小美 @阿伟 地点 第一会议室 急件"),
         _ => FormOf(verb),
     };
 
@@ -48,6 +54,8 @@ public sealed class Messages(Language language)
 
     public string ParseProblem(ParseError error) => error.Kind switch
     {
+        ParseErrorKind.MissingTitle when CommandParser.VerbOf(error.CommandWord) == CommandVerb.Meeting =>
+            Pick("A meeting request needs a subject.", "會議申請需要主題。", "会议申请需要主题。"),
         ParseErrorKind.MissingTitle => Pick("A new matter needs a title.", "新事項需要標題。", "新事项需要标题。"),
         ParseErrorKind.TitleTooLong => Pick($"The title is too long ({error.Detail} characters); keep it to {InputLimits.Title}.",
             $"標題太長（{error.Detail} 字），請在 {InputLimits.Title} 字以內。", $"标题太长（{error.Detail} 字），请在 {InputLimits.Title} 字以内。"),
@@ -75,6 +83,38 @@ public sealed class Messages(Language language)
         ParseErrorKind.GarbledText => Pick($"Part of the text looks garbled: \"{error.Detail}\". Please retype it as plain text.",
             $"有一段文字像是亂碼：「{error.Detail}」。請以純文字重新輸入。", $"有一段文字像是乱码：「{error.Detail}」。请以纯文字重新输入。"),
         ParseErrorKind.MissingPerson => Pick("Whom to? Mention the person with @.", "轉給誰？請用 @ 標記同事。", "转给谁？请用 @ 标记同事。"),
+        ParseErrorKind.MissingMeetingTime when string.IsNullOrWhiteSpace(error.Detail) => Pick(
+            "When is the meeting? Give a day and hours, like \"Dec 9 2-4pm\", \"next Wednesday 10:00-11:30\" or \"tomorrow 3pm for 1 hour\".",
+            "缺少會議時間。可以寫「12月9日下午2點到4點」「下週三 10:00-11:30」「明天下午3點 1小時」。",
+            "缺少会议时间。可以写「12月9日下午2点到4点」「下周三 10:00-11:30」「明天下午3点 1小时」。"),
+        ParseErrorKind.MissingMeetingTime => Pick(
+            $"\"{error.Detail}\" gives the day but not the hours. Add them, like \"2-4pm\" or \"3pm for 1 hour\".",
+            $"「{error.Detail}」只有日期，沒有時間。請加上時間，例如「下午2點到4點」或「下午3點 1小時」。",
+            $"「{error.Detail}」只有日期，没有时间。请加上时间，例如「下午2点到4点」或「下午3点 1小时」。"),
+        ParseErrorKind.UnrecognisedMeetingTime => Pick(
+            $"\"{error.Detail}\" is not a meeting time I understand. Try \"Dec 9 2-4pm\", \"next Wednesday 10:00-11:30\" or \"tomorrow 3pm for 1 hour\".",
+            $"看不懂會議時間「{error.Detail}」。可以寫「12月9日下午2點到4點」「下週三 10:00-11:30」「明天下午3點 1小時」。",
+            $"看不懂会议时间「{error.Detail}」。可以写「12月9日下午2点到4点」「下周三 10:00-11:30」「明天下午3点 1小时」。"),
+        ParseErrorKind.MeetingEndMissing => Pick(
+            $"\"{error.Detail}\" says when the meeting starts but not when it ends. Add an end (\"2-4pm\") or a length (\"for 1 hour\").",
+            $"「{error.Detail}」只有開始時間。請加上結束時間（「下午2點到4點」）或時長（「1小時」）。",
+            $"「{error.Detail}」只有开始时间。请加上结束时间（「下午2点到4点」）或时长（「1小时」）。"),
+        ParseErrorKind.MeetingEndNotAfterStart => Pick(
+            $"In \"{error.Detail}\" the meeting would end before it starts; check the two times.",
+            $"「{error.Detail}」的結束時間不晚於開始時間，請檢查前後兩個時間。",
+            $"「{error.Detail}」的结束时间不晚于开始时间，请检查前后两个时间。"),
+        ParseErrorKind.MeetingInPast => Pick(
+            $"The meeting time \"{error.Detail}\" has already begun or passed; give a time from now on.",
+            $"會議時間「{error.Detail}」已經開始或過去，請給現在以後的時間。",
+            $"会议时间「{error.Detail}」已经开始或过去，请给现在以后的时间。"),
+        ParseErrorKind.MeetingTooLong => Pick(
+            $"The meeting time \"{error.Detail}\" is longer than {(int)TimeRange.Longest.TotalHours} hours; check the times or split it into several meetings.",
+            $"會議時間「{error.Detail}」超過 {(int)TimeRange.Longest.TotalHours} 小時，請檢查時間或分成幾場。",
+            $"会议时间「{error.Detail}」超过 {(int)TimeRange.Longest.TotalHours} 小时，请检查时间或分成几场。"),
+        ParseErrorKind.MissingLeaders => Pick(
+            "Which leaders should attend? Write \"leaders\" and mention each one with @.",
+            "請寫「領導」並用 @ 標記出席的領導。",
+            "请写「领导」并用 @ 标记出席的领导。"),
         _ => Pick("I did not understand that.", "看不懂這個指令。", "看不懂这个指令。"),
     };
 

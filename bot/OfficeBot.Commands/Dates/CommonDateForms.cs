@@ -16,7 +16,8 @@ internal readonly record struct QuickDate(int Start, int End, Deadline? Deadline
 // (明天下午三點, Dec 5 3pm, Dec 5, 2027); anything else is left to the recogniser, which reads those.
 internal static partial class CommonDateForms
 {
-    private const string Forms =
+    // Also read by TimeRangeForms, so a meeting's day is read exactly as a due date's day.
+    internal const string Forms =
         @"(?<ymd>(?<![0-9])(?<y>[0-9]{4})(?:[-/.](?<m>[0-9]{1,2})[-/.](?<d>[0-9]{1,2})(?![0-9])|年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})[日号]?))"
         + @"|(?<roc>(?:民国\s*(?<ry>[0-9]{1,3})|(?<![0-9])(?<ry>[0-9]{3}))(?:年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})[日号]?|[-/.](?<m>[0-9]{1,2})[-/.](?<d>[0-9]{1,2})(?![0-9])))"
         + @"|(?<md>(?<![0-9])(?<m>[0-9]{1,2})(?:月(?<d>[0-9]{1,2})[日号]?|/(?<d>[0-9]{1,2})(?![0-9/])))"
@@ -30,7 +31,7 @@ internal static partial class CommonDateForms
         + @"|(?<endm>(?<d>[0-9]{1,2})(?:st|nd|rd|th)?\s+(?<mon>" + MonthNames + @")\.?)"
         + @"|(?<enin>(?:in|within)\s+(?<en>[0-9]{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<eu>day|week|month)s?))(?![A-Za-z])";
 
-    private const string MonthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+    internal const string MonthNames = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
     // 前 ("before") and 內 ("within") after a date say the same deadline; they belong to the phrase, not the title.
     private const string Particle = @"(?:\s*(?:之前|以前|前|为止|止|之内|以内|内))?";
@@ -57,7 +58,7 @@ internal static partial class CommonDateForms
         return resolved is null ? null : new QuickDate(form.Index, end, resolved.Value.Deadline, resolved.Value.Problem);
     }
 
-    private static (Deadline? Deadline, DateProblem Problem)? Resolve(Match m, DateOnly today)
+    internal static (Deadline? Deadline, DateProblem Problem)? Resolve(Match m, DateOnly today)
     {
         if (m.Groups["ymd"].Success)
         {
@@ -136,7 +137,7 @@ internal static partial class CommonDateForms
     private static int Int(Match m, string group) => int.Parse(m.Groups[group].ValueSpan, CultureInfo.InvariantCulture);
 
     // 3, 十 (10), 十四 (14), 二十 (20), 二十五 (25), 兩/两 (2); anything else (一二) is not a count: -1.
-    private static int Number(string s)
+    internal static int Number(string s)
     {
         if (char.IsAsciiDigit(s[0]))
         {

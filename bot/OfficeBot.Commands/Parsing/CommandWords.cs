@@ -17,6 +17,9 @@ public enum CommandVerb
     Holidays,
     Report,
     Help,
+
+    /// <summary>Recognised only when <see cref="CommandParserOptions.MeetingRequests"/> is on.</summary>
+    Meeting,
 }
 
 // The script a command word belongs to; Chinese words are spelt the same in both scripts.
@@ -77,6 +80,9 @@ internal static class CommandWords
         .. Words(CommandVerb.Report, WordScript.Traditional, "督辦通報", "通報"),
         .. Words(CommandVerb.Report, WordScript.Simplified, "督办通报", "通报"),
         .. Words(CommandVerb.Report, WordScript.English, "report"),
+        .. Words(CommandVerb.Meeting, WordScript.Traditional, "會議申請", "申請會議", "會議", "開會"),
+        .. Words(CommandVerb.Meeting, WordScript.Simplified, "会议申请", "申请会议", "会议", "开会"),
+        .. Words(CommandVerb.Meeting, WordScript.English, "meeting"),
         .. Words(CommandVerb.Help, WordScript.Traditional, "幫助"),
         .. Words(CommandVerb.Help, WordScript.Simplified, "帮助"),
         .. Words(CommandVerb.Help, WordScript.English, "help"),

@@ -235,7 +235,7 @@ internal static partial class NewMatterParser
         return s.Length;
     }
 
-    private static (List<MentionRef> People, int Next) ReadMentions(string s, int start, MentionTable mentions)
+    internal static (List<MentionRef> People, int Next) ReadMentions(string s, int start, MentionTable mentions)
     {
         var people = new List<MentionRef>();
         var j = start;

@@ -28,6 +28,27 @@ public enum ParseErrorKind
 
     /// <summary>The document number is longer than <see cref="OfficeBot.Domain.Limits.InputLimits.DocumentNumber"/>; Detail is its length.</summary>
     DocumentNumberTooLong,
+
+    /// <summary>A meeting request gives no time, or a day without hours; Detail is the day as written, or null.</summary>
+    MissingMeetingTime,
+
+    /// <summary>A meeting's time cannot be read (25:00, 三天內 下午2點); Detail is the text from where the time seems to start.</summary>
+    UnrecognisedMeetingTime,
+
+    /// <summary>A meeting's start is given without an end or a length (明天下午3點); Detail is the time as written.</summary>
+    MeetingEndMissing,
+
+    /// <summary>A meeting's end is not after its start (下午4點到2點); Detail is the time range as written.</summary>
+    MeetingEndNotAfterStart,
+
+    /// <summary>A meeting would start before now; Detail is the time range as written.</summary>
+    MeetingInPast,
+
+    /// <summary>A meeting lasts longer than <see cref="TimeRange.Longest"/>; Detail is the time range as written.</summary>
+    MeetingTooLong,
+
+    /// <summary>A meeting request names no leader: 領導/leaders followed by @mentions is missing.</summary>
+    MissingLeaders,
 }
 
 /// <summary>
