@@ -127,8 +127,8 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
 
         var perPerson = MatterCount / People;
         Assert.Equal(2 * MatterCount, assignedNotices);
+        // Which instance builds a list is whichever claims it first (either may take them all): each is built once.
         Assert.Equal(2 * People, reminders.Count);
-        Assert.Equal(["a", "b"], reminders.Select(r => r.Instance).Distinct().Order());
         Assert.All(reminders, r => Assert.Equal($"自動催辦：{perPerson} 項事項待您處理。", r.Summary));
         foreach (var person in Enumerable.Range(0, People).SelectMany(i => (Person[])[Lead(i), CoHandler(i)]))
         {
@@ -180,8 +180,8 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
         output.WriteLine($"{MatterCount} due-date reminders (to {2 * MatterCount} people) recorded and sent as {reminders.Count} lists by two instances in "
             + $"{dispatching.Elapsed.TotalSeconds:F1} s ({reminders.Count(r => r.Instance == "a")} sent by one, {reminders.Count(r => r.Instance == "b")} by the other)");
 
+        // Which instance builds a list is whichever claims it first (either may take them all): each is built once.
         Assert.Equal(2 * People, reminders.Count);
-        Assert.Equal(["a", "b"], reminders.Select(r => r.Instance).Distinct().Order());
         Assert.All(reminders, r => Assert.StartsWith("自動催辦", r.Summary));
         Assert.All(Enumerable.Range(1, MatterCount), number =>
             Assert.Equal([CoHandler(number - 1).ObjectId, Lead(number - 1).ObjectId], reminders.Where(r => r.Listed.Contains(number)).Select(r => r.ObjectId).Order()));
