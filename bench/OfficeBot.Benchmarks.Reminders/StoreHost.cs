@@ -46,17 +46,9 @@ internal sealed class StoreHost : IAsyncDisposable
                 storage = new() { ["Storage:Sqlite:Path"] = Path.Combine(folder, "officebot.db") };
                 break;
             case "azurite":
-                string connectionString;
-                if (persistedAzurite)
-                {
-                    var persisted = await AzuriteProcess.StartAsync();
-                    (azurite, connectionString) = (persisted, persisted.ConnectionString);
-                }
-                else
-                {
-                    var inMemory = await InMemoryAzurite.StartAsync();
-                    (azurite, connectionString) = (inMemory, inMemory.ConnectionString);
-                }
+                var started = await AzuriteProcess.StartAsync(inMemory: !persistedAzurite);
+                var connectionString = started.ConnectionString;
+                azurite = started;
 
                 storage = new()
                 {

@@ -41,7 +41,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};TableEndpoint={TableEndpoint};";
 
     /// <summary>Starts Azurite and returns once its port answers. Throws with install instructions if Node.js or Azurite is missing.</summary>
-    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default)
+    /// <param name="inMemory">Keep the tables in memory only (<c>--inMemoryPersistence</c>): faster, for benchmarks; the tests keep them on disk as a deployment would.</param>
+    public static async Task<AzuriteProcess> StartAsync(CancellationToken cancellationToken = default, bool inMemory = false)
     {
         var executable = FindAzuriteTable();
         const int attempts = 3;
@@ -52,7 +53,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             var location = Path.Combine(Path.GetTempPath(), "officebot-azurite-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(location);
             var output = new StringBuilder();
-            var process = Launch(executable, port, location, output);
+            var process = Launch(executable, port, location, inMemory, output);
             var azurite = new AzuriteProcess(process, port, location, output);
             try
             {
@@ -101,7 +102,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    private static Process Launch(string executable, int port, string location, StringBuilder output)
+    private static Process Launch(string executable, int port, string location, bool inMemory, StringBuilder output)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -110,16 +111,18 @@ public sealed class AzuriteProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = location,
         };
-        foreach (var argument in new[]
-                 {
+        // Azurite refuses --location together with --inMemoryPersistence.
+        string[] storage = inMemory ? ["--inMemoryPersistence"] : ["--location", location];
+        foreach (var argument in (string[])
+                 [
                      "--tableHost", "127.0.0.1",
                      "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--location", location,
+                     .. storage,
                      "--disableTelemetry",
                      "--skipApiVersionCheck",
                      "--loose",
                      "--silent",
-                 })
+                 ])
         {
             start.ArgumentList.Add(argument);
         }
