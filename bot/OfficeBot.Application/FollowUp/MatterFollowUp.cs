@@ -114,20 +114,11 @@ public sealed partial class MatterFollowUp(
         }
     }
 
-    /// <summary>Sends one automatic reminder on its own: the 催辦 card of the matter, marked automatic with the rule that fired.</summary>
-    /// <returns>False when the matter or its reminder line is no longer there.</returns>
-    public async Task<bool> RemindAsync(string tenantId, ReminderRef reminder, Person recipient, CancellationToken cancellationToken)
+    /// <summary>Sends one automatic reminder on its own: the 催辦 card of the matter, marked automatic with the rule that fired (<paramref name="reminded"/>).</summary>
+    public async Task RemindAsync(Matter matter, HistoryEntry reminded, Person recipient, CancellationToken cancellationToken)
     {
-        var loaded = await repository.GetAsync(tenantId, reminder.Matter, cancellationToken);
-        var entry = loaded is null ? null : await repository.GetHistoryEntryAsync(tenantId, reminder.Matter, reminder.Sequence, cancellationToken);
-        if (loaded is null || entry is not { Kind: HistoryKind.Reminded })
-        {
-            return false;
-        }
-
-        var history = await matters.RecentHistoryAsync(loaded.Matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
-        await NotifyAsync(loaded.Matter, history, recipient, Notice.Reminder, entry, cancellationToken);
-        return true;
+        var history = await matters.RecentHistoryAsync(matter, MatterPresenter.HistoryLinesOnCard, cancellationToken);
+        await NotifyAsync(matter, history, recipient, Notice.Reminder, reminded, cancellationToken);
     }
 
     /// <summary>

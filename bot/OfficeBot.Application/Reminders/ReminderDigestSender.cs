@@ -44,21 +44,21 @@ public sealed partial class ReminderDigestSender(
 
     private async Task SendAsync(string tenantId, string personObjectId, IReadOnlyList<ReminderRef> reminders, CancellationToken cancellationToken)
     {
-        var open = new List<(Matter Matter, HistoryEntry Entry, ReminderRef Reminder)>();
+        var open = new List<(Matter Matter, HistoryEntry Entry)>();
         foreach (var reminder in reminders.DistinctBy(r => r.Matter))
         {
             var loaded = await repository.GetAsync(tenantId, reminder.Matter, cancellationToken);
             var entry = loaded is null ? null : await repository.GetHistoryEntryAsync(tenantId, reminder.Matter, reminder.Sequence, cancellationToken);
-            if (loaded is not null && !loaded.Matter.Status.IsClosed() && entry is not null)
+            if (loaded is not null && !loaded.Matter.Status.IsClosed() && entry is { Kind: HistoryKind.Reminded })
             {
-                open.Add((loaded.Matter, entry, reminder));
+                open.Add((loaded.Matter, entry));
             }
         }
 
         var recipient = new Person(personObjectId, personObjectId);
         if (open.Count == 1)
         {
-            await followUp.RemindAsync(tenantId, open[0].Reminder, recipient, cancellationToken);
+            await followUp.RemindAsync(open[0].Matter, open[0].Entry, recipient, cancellationToken);
             return;
         }
 

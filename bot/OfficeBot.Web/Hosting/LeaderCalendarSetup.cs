@@ -35,7 +35,7 @@ public static class LeaderCalendarSetup
         builder.Services.AddSingleton<ILeaderCalendarSource>(services => new IcsLeaderCalendarSource(
             services.GetRequiredService<IcsFeedReader>(),
             services.GetRequiredService<IOptions<LeaderCalendarOptions>>(),
-            TimeZoneInfo.FindSystemTimeZoneById(services.GetRequiredService<IOptions<OfficeOptions>>().Value.TimeZone),
+            services.GetRequiredService<OfficeBot.Application.Office.OfficeTime>().Zone,
             services.GetRequiredService<TimeProvider>()));
         return builder;
     }
