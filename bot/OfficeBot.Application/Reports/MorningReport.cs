@@ -16,7 +16,7 @@ namespace OfficeBot.Application.Reports;
 /// The supervision report pushed every working morning (SPEC §6): one outbox item per tenant and day (see
 /// <see cref="ReportSchedule"/>). Its steps: plan the next morning's item first (so a report that cannot be delivered
 /// never ends the chain), then the report card to each director in their own language, then to the report channel.
-/// The report is built once per language. A report that comes due only after its day is over (the bot was down) is
+/// The report is counted once and drawn once per language. A report that comes due only after its day is over (the bot was down) is
 /// not sent: yesterday's figures are no news, and today's report follows at its time.
 /// </summary>
 public sealed partial class MorningReport(
@@ -56,12 +56,16 @@ public sealed partial class MorningReport(
 
         var settings = office.CurrentValue;
         var officeLanguage = Languages.FromLocale(settings.DefaultLocale);
+        // The figures are counted once (the open index and the week's statistics are the costly part); only the words
+        // differ between the directors' languages.
+        ReportView? counted = null;
         var built = new Dictionary<Language, Reply>();
         async Task<Reply> ReportIn(Language language, CancellationToken token)
         {
             if (!built.TryGetValue(language, out var reply))
             {
-                var view = await reports.OfficeAsync(item.TenantId, language, token);
+                counted ??= await reports.OfficeAsync(item.TenantId, language, token);
+                var view = counted with { Heading = new Messages(language).ReportHeading(wholeOffice: true) };
                 built[language] = reply = new Reply($"{view.Heading} ({view.OpenCount})", ReportCard.Build(view, language));
             }
 
