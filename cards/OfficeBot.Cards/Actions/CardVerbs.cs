@@ -55,3 +55,45 @@ public static class CardInputs
 /// detected by comparing it with the stored revision). Serialised camelCase as {"matter":12,"revision":5}.
 /// </summary>
 public sealed record CardActionData(int Matter, int Revision);
+
+/// <summary>
+/// The verbs of the buttons on meeting request cards. Every one carries <see cref="MeetingActionData"/>; the route table
+/// picks the meeting handler by the data's kind, and a meeting verb with a matter's data (or the other way round) is
+/// not understood.
+/// </summary>
+public static class MeetingVerbs
+{
+    public const string Prefix = "meeting.";
+
+    public const string Refresh = "meeting.refresh";
+    public const string Approve = "meeting.approve";
+    public const string ApproveAnyway = "meeting.approveAnyway";
+
+    /// <summary>Carries the index of the alternative in <see cref="MeetingInputs.Slot"/>.</summary>
+    public const string PickAlternative = "meeting.pick";
+    public const string SendBack = "meeting.sendBack";
+    public const string Reject = "meeting.reject";
+    public const string ConfirmUrgent = "meeting.confirmUrgent";
+    public const string Keep = "meeting.keep";
+    public const string Cancel = "meeting.cancel";
+    public const string ChangeTime = "meeting.changeTime";
+    public const string RegisterDecision = "meeting.registerDecision";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Refresh, Approve, ApproveAnyway, PickAlternative, SendBack, Reject, ConfirmUrgent, Keep, Cancel, ChangeTime, RegisterDecision];
+}
+
+/// <summary>Ids of the inputs on meeting cards (besides <see cref="CardInputs.Reason"/>, <see cref="CardInputs.Text"/>, <see cref="CardInputs.Lead"/> and <see cref="CardInputs.Due"/>).</summary>
+public static class MeetingInputs
+{
+    /// <summary>The index (0, 1, 2) of the alternative picked, put in the action's data by the card.</summary>
+    public const string Slot = "slot";
+
+    /// <summary>A new time: the day (yyyy-MM-dd), and the start and end (HH:mm) in office time.</summary>
+    public const string Date = "date";
+    public const string StartTime = "startTime";
+    public const string EndTime = "endTime";
+}
+
+/// <summary>What every action on a meeting card carries: which meeting and the revision the card was drawn at. Serialised {"meeting":3,"revision":2}.</summary>
+public sealed record MeetingActionData(int Meeting, int Revision);
