@@ -63,16 +63,29 @@ public sealed record MeetingRequestCommand(
     string? Room,
     bool Urgent) : Command
 {
+    /// <summary>The requesting department as written (部門 X / dept X); null: the requester's own department.</summary>
+    public string? Department { get; init; }
+
     public bool Equals(MeetingRequestCommand? other) =>
         other is not null
         && Title == other.Title
         && TimeRange == other.TimeRange
         && Leaders.SequenceEqual(other.Leaders)
         && Room == other.Room
-        && Urgent == other.Urgent;
+        && Urgent == other.Urgent
+        && Department == other.Department;
 
     public override int GetHashCode() => HashCode.Combine(Title, TimeRange, Leaders.Count, Room, Urgent);
 }
+
+/// <summary>
+/// 日程 @領導 [日期] / agenda @leader [date]: the leader's day (<paramref name="Day"/>, or today when null), or the week
+/// that starts on that day when <paramref name="Week"/> (本週/下週/this week/next week, or 週 after the date).
+/// </summary>
+public sealed record AgendaCommand(MentionRef Leader, DateOnly? Day, bool Week) : Command;
+
+/// <summary>查看會議 M3 / show meeting M3 / show M3: the meeting request's card.</summary>
+public sealed record ShowMeetingCommand(int Number) : Command;
 
 /// <summary>The coming days off and make-up working days of the office calendar.</summary>
 public sealed record HolidaysCommand : Command;

@@ -20,6 +20,12 @@ public enum CommandVerb
 
     /// <summary>Recognised only when <see cref="CommandParserOptions.MeetingRequests"/> is on.</summary>
     Meeting,
+
+    /// <summary>日程: a leader's agenda; recognised with <see cref="Meeting"/>.</summary>
+    Agenda,
+
+    /// <summary>查看會議 M3: a meeting's card; recognised with <see cref="Meeting"/>.</summary>
+    ShowMeeting,
 }
 
 // The script a command word belongs to; Chinese words are spelt the same in both scripts.
