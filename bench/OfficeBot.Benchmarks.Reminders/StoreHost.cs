@@ -117,7 +117,7 @@ internal sealed class StoreHost : IAsyncDisposable
 
         public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Gone);
 
-        public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
-            Task.FromResult(Delivery.NoAddress);
+        public Task<SendResult> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
+            Task.FromResult(new SendResult(Delivery.NoAddress));
     }
 }

@@ -122,7 +122,7 @@ internal static class Seeder
 
         public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Gone);
 
-        public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.NoAddress);
+        public Task<SendResult> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) => Task.FromResult(new SendResult(Delivery.NoAddress));
     }
 
     private sealed class RosterDirectory(Office office) : IMemberDirectory

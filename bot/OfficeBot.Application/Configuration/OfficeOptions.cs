@@ -32,6 +32,15 @@ public sealed class OfficeOptions : IValidatableObject
     /// </summary>
     public string? ReportChannel { get; set; }
 
+    /// <summary>Rooms and the rules meeting requests are checked against (<c>Office:Meetings</c>).</summary>
+    public MeetingOptions Meetings { get; set; } = new();
+
+    /// <summary>
+    /// The office coordination channel or chat (its conversation id) that gets every meeting request card and conflict
+    /// alert as well as the directors; the bot must be in it. Empty: the chat where the request was typed.
+    /// </summary>
+    public string? CoordinationChannel { get; set; }
+
     /// <summary>Used when an activity carries no locale: en-US, zh-TW or zh-CN.</summary>
     [Required]
     public string DefaultLocale { get; set; } = "zh-TW";
@@ -52,7 +61,7 @@ public sealed class OfficeOptions : IValidatableObject
             }
         }
 
-        foreach (var problem in DepartmentOptions.Validate(Departments).Concat(Reminders.Validate()).Concat(Report.Validate()))
+        foreach (var problem in DepartmentOptions.Validate(Departments).Concat(Reminders.Validate()).Concat(Report.Validate()).Concat(Meetings.Validate(Leaders)))
         {
             yield return problem;
         }

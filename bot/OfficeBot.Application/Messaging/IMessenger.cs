@@ -5,7 +5,19 @@ namespace OfficeBot.Application.Messaging;
 /// personal chat names its one viewer, who gets their own view; a card in a shared chat gets the neutral view, and
 /// Teams fetches each person's own through the card's refresh.
 /// </summary>
-public sealed record SentCard(string TenantId, int MatterNumber, string ConversationId, string ActivityId, string ReferenceJson, string? ViewerObjectId, string? Locale, int Revision = 0);
+public sealed record SentCard(string TenantId, int MatterNumber, string ConversationId, string ActivityId, string ReferenceJson, string? ViewerObjectId, string? Locale, int Revision = 0)
+{
+    /// <summary>For a meeting request's card: the meeting (then <see cref="MatterNumber"/> is 0).</summary>
+    public int MeetingNumber { get; init; }
+
+    /// <summary>The card a reply put in a chat, when it is a matter's or a meeting's (the cards kept up to date); null for any other.</summary>
+    public static SentCard? Of(string tenantId, Reply reply, string conversationId, string activityId, string referenceJson, string? viewerObjectId, string? locale) =>
+        reply.MatterNumber is { } matter
+            ? new SentCard(tenantId, matter, conversationId, activityId, referenceJson, viewerObjectId, locale, reply.Revision)
+            : reply.MeetingNumber is { } meeting
+                ? new SentCard(tenantId, 0, conversationId, activityId, referenceJson, viewerObjectId, locale, reply.Revision) { MeetingNumber = meeting }
+                : null;
+}
 
 /// <summary>What became of one proactive message.</summary>
 public enum Delivery
@@ -33,7 +45,7 @@ public interface IMessenger
     Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken);
 
     /// <summary>Posts a new message in a chat or channel the bot is in, by its conversation id (a channel's id starts a new thread).</summary>
-    Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken);
+    Task<SendResult> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken);
 
     Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken);
 }

@@ -12,6 +12,9 @@ public sealed record Reply(string Summary, AdaptiveCard Card, int? MatterNumber 
 {
     public string? Committed { get; init; }
 
+    /// <summary>The meeting request the card is of (M3), so it can be updated in place when the meeting changes.</summary>
+    public int? MeetingNumber { get; init; }
+
     /// <summary>The revision of the matter the card was drawn from (0: not drawn from a matter); a card never needs updating to the state it already shows.</summary>
     public int Revision { get; init; }
 

@@ -10,11 +10,17 @@ public sealed class SentCardStore(ITableStore store)
     private const int MaxCardsPerMatter = 200;
 
     public Task RecordAsync(SentCard card, CancellationToken cancellationToken) =>
-        store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(card.TenantId), Key(card.MatterNumber, card.ConversationId, card.ActivityId), StoredJson.Serialize(card)), cancellationToken);
+        store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(card.TenantId), Key(card), StoredJson.Serialize(card)), cancellationToken);
 
-    public async Task<IReadOnlyList<SentCard>> ForMatterAsync(string tenantId, int number, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<SentCard>> ForMatterAsync(string tenantId, int number, CancellationToken cancellationToken) =>
+        ForPrefixAsync(tenantId, MatterKeys.Matter(number) + "|", cancellationToken);
+
+    /// <summary>Every card sent of meeting request M<paramref name="number"/>.</summary>
+    public Task<IReadOnlyList<SentCard>> ForMeetingAsync(string tenantId, int number, CancellationToken cancellationToken) =>
+        ForPrefixAsync(tenantId, Meetings.MeetingKeys.Meeting(number) + "|", cancellationToken);
+
+    private async Task<IReadOnlyList<SentCard>> ForPrefixAsync(string tenantId, string prefix, CancellationToken cancellationToken)
     {
-        var prefix = MatterKeys.Matter(number) + "|";
         var cards = new List<SentCard>();
         await foreach (var row in store.QueryAsync(Table, MatterKeys.Partition(tenantId), prefix, MatterKeys.PrefixEnd(prefix), MaxCardsPerMatter, cancellationToken))
         {
@@ -26,7 +32,7 @@ public sealed class SentCardStore(ITableStore store)
 
     public async Task ForgetAsync(SentCard card, CancellationToken cancellationToken)
     {
-        var row = await store.GetAsync(Table, MatterKeys.Partition(card.TenantId), Key(card.MatterNumber, card.ConversationId, card.ActivityId), cancellationToken);
+        var row = await store.GetAsync(Table, MatterKeys.Partition(card.TenantId), Key(card), cancellationToken);
         if (row?.ETag is { } etag)
         {
             try
@@ -40,6 +46,6 @@ public sealed class SentCardStore(ITableStore store)
         }
     }
 
-    private static string Key(int number, string conversationId, string activityId) =>
-        $"{MatterKeys.Matter(number)}|{MatterKeys.Safe(conversationId)}|{MatterKeys.Safe(activityId)}";
+    private static string Key(SentCard card) =>
+        $"{(card.MeetingNumber > 0 ? Meetings.MeetingKeys.Meeting(card.MeetingNumber) : MatterKeys.Matter(card.MatterNumber))}|{MatterKeys.Safe(card.ConversationId)}|{MatterKeys.Safe(card.ActivityId)}";
 }

@@ -18,6 +18,9 @@ public sealed record OutboxItem
 
     public int MatterNumber { get; init; }
 
+    /// <summary>For the follow-up of a meeting's change: the meeting (its number, M3).</summary>
+    public int MeetingNumber { get; init; }
+
     /// <summary>The history lines the change appended (their sequence numbers): what the follow-up tells people about.</summary>
     public IReadOnlyList<int> Sequences { get; init; } = [];
 
@@ -59,7 +62,7 @@ public sealed record OutboxItem
     public bool IsLeasedAt(DateTimeOffset now) => LeaseUntil is { } until && until > now;
 
     /// <summary>Items of one group are carried out one after another by one worker: a matter's changes in order, a person's digests one at a time.</summary>
-    public string GroupKey() => PersonObjectId is { } person ? $"p|{person}" : $"m|{MatterNumber}";
+    public string GroupKey() => PersonObjectId is { } person ? $"p|{person}" : MeetingNumber > 0 ? $"g|{MeetingNumber}" : $"m|{MatterNumber}";
 }
 
 public static class OutboxKinds
@@ -75,6 +78,12 @@ public static class OutboxKinds
 
     /// <summary>The supervision report of one working morning, to the directors and the report channel (see Reports.MorningReport).</summary>
     public const string Report = "report";
+
+    /// <summary>After a change of a meeting request: update its sent cards in place, send its card to those it concerns (see Meetings.MeetingFollowUp).</summary>
+    public const string Meeting = "meeting";
+
+    /// <summary>A tenant's periodic check of pending and approved meetings against the calendars (see Meetings.MeetingSync).</summary>
+    public const string MeetingSync = "meetingSync";
 }
 
 /// <summary>A reminder as recorded: the matter, and the sequence number of its history line.</summary>

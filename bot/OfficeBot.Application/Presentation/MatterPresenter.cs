@@ -37,6 +37,7 @@ public sealed class MatterPresenter(OfficeTime time, Departments departments)
             Title = state.Title,
             Description = state.Description,
             Source = state.Source,
+            Meeting = state.Meeting,
             DocumentNumber = state.DocumentNumber,
             Urgency = state.Urgency,
             Status = state.Status,

@@ -107,7 +107,7 @@ public sealed partial class MorningReport(
         {
             await progress.StepAsync($"c|{channel}", async token =>
             {
-                var delivery = await messenger.SendToConversationAsync(item.TenantId, channel, await ReportIn(officeLanguage, token), token);
+                var delivery = (await messenger.SendToConversationAsync(item.TenantId, channel, await ReportIn(officeLanguage, token), token)).Delivery;
                 if (delivery != Delivery.Delivered)
                 {
                     LogChannelUnreachable(item.TenantId, channel, delivery);

@@ -20,7 +20,11 @@ public sealed record MatterRegistration(
     Urgency Urgency = Urgency.Normal,
     Person? Lead = null,
     IReadOnlyList<Person>? CoHandlers = null,
-    DueDate? Due = null);
+    DueDate? Due = null)
+{
+    /// <summary>The meeting (M3) whose decision this matter is, when <see cref="Source"/> is <see cref="MatterSource.Meeting"/>.</summary>
+    public int? Meeting { get; init; }
+}
 
 /// <summary>
 /// A tracked matter (事項): the lifecycle of SPEC §3 as pure code. Every operation checks permission and state first and
@@ -109,6 +113,7 @@ public sealed class Matter
             Title = title,
             Description = description,
             Source = registration.Source,
+            Meeting = registration.Meeting,
             DocumentNumber = documentNumber,
             Urgency = registration.Urgency,
             Registrar = actor.Person,

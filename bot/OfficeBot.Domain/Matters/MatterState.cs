@@ -10,6 +10,9 @@ public sealed record MatterState
     public required string Title { get; init; }
     public string? Description { get; init; }
     public MatterSource Source { get; init; }
+
+    /// <summary>The meeting (M3) the matter was decided in, for a matter registered from a meeting's card.</summary>
+    public int? Meeting { get; init; }
     public string? DocumentNumber { get; init; }
     public Urgency Urgency { get; init; }
     public required Person Registrar { get; init; }

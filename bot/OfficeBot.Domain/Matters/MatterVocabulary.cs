@@ -16,6 +16,9 @@ public enum MatterSource
     Leader,
     UpperOffice,
     Department,
+
+    /// <summary>A decision taken in a meeting approved through OfficeBot (<see cref="MatterState.Meeting"/> names it).</summary>
+    Meeting,
 }
 
 public enum Urgency

@@ -9,6 +9,7 @@ using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
 using OfficeBot.Application.Conversations;
 using OfficeBot.Application.Localization;
+using OfficeBot.Application.Meetings;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.People;
 using OfficeBot.Cards.Actions;
@@ -29,6 +30,7 @@ namespace OfficeBot.Web.Bot;
 public sealed partial class OfficeActivityHandler(
     CommandDispatcher dispatcher,
     CardActionDispatcher cardActions,
+    MeetingActionDispatcher meetingActions,
     ConversationStore conversations,
     PeopleStore people,
     SentCardStore sentCards,
@@ -177,10 +179,15 @@ public sealed partial class OfficeActivityHandler(
         // The roster of the chat where the card was pressed names people picked from the directory whom the bot has not met.
         var pressed = activity.ReplyToId is { Length: > 0 } cardId ? $"{activity.Conversation?.Id}|{cardId}" : null;
         var locale = turnContext.Activity.AsMessageActivity()?.Locale ?? ((Activity)turnContext.Activity).Locale;
-        var request = new CardActionRequest(TenantOf(activity), sender, invokeValue.Action?.Verb ?? string.Empty, ActionData(invokeValue), Inputs(invokeValue),
-            locale, pressed, directory, remembered);
+        var verb = invokeValue.Action?.Verb ?? string.Empty;
+
+        // Routed by the kind of card pressed: a meeting request's card carries a meeting, a matter's card a matter.
         // The notifications and the updates of other cards were stored with the change and follow from the outbox.
-        var result = await cardActions.HandleAsync(request, cancellationToken);
+        var result = MeetingData(invokeValue) is { } meeting
+            ? await meetingActions.HandleAsync(new MeetingActionRequest(TenantOf(activity), sender, verb, meeting, Inputs(invokeValue), locale, pressed, directory, remembered),
+                cancellationToken)
+            : await cardActions.HandleAsync(new CardActionRequest(TenantOf(activity), sender, verb, ActionData(invokeValue), Inputs(invokeValue), locale, pressed, directory, remembered),
+                cancellationToken);
 
         // A press has no text; only a Chinese client locale (which the answer followed) says something new about the language.
         if (trusted && Languages.FromLocale(locale) is var fromLocale && fromLocale != Language.English)
@@ -226,6 +233,21 @@ public sealed partial class OfficeActivityHandler(
         return new CardActionData((int)matter, revision);
     }
 
+    /// <summary>The meeting and revision a meeting card was drawn at, read with the same range checks; null when the card is not a meeting's.</summary>
+    private static MeetingActionData? MeetingData(AdaptiveCardInvokeValue value)
+    {
+        var data = value.Action?.Data as JObject ?? (value.Action?.Data is string json ? TryParse(json) : null);
+        if (data?["meeting"] is null)
+        {
+            return null;
+        }
+
+        // A meeting number that cannot exist is still a meeting card's press: it is answered "no such meeting", not as a matter.
+        var meeting = Whole(data["meeting"]) is { } m and >= 1 and <= int.MaxValue ? (int)m : int.MaxValue;
+        var revision = data["revision"] is null ? 0 : Whole(data["revision"]) is { } r and >= 0 and <= int.MaxValue ? (int)r : UnknownRevision;
+        return new MeetingActionData(meeting, revision);
+    }
+
     /// <summary>No stored matter is ever at this revision, so a press carrying it is answered as stale.</summary>
     private const int UnknownRevision = -1;
 
@@ -238,7 +260,7 @@ public sealed partial class OfficeActivityHandler(
         var inputs = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var property in data?.Properties() ?? [])
         {
-            if (property.Name is not ("matter" or "revision") && property.Value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Boolean)
+            if (property.Name is not ("matter" or "meeting" or "revision") && property.Value.Type is JTokenType.String or JTokenType.Integer or JTokenType.Boolean)
             {
                 inputs[property.Name] = property.Value.ToString();
             }
@@ -261,7 +283,7 @@ public sealed partial class OfficeActivityHandler(
 
     private async Task RecordSentCardAsync(ITurnContext turnContext, Reply reply, string? activityId, string senderObjectId, CancellationToken cancellationToken)
     {
-        if (reply.MatterNumber is not { } number || activityId is null)
+        if ((reply.MatterNumber is null && reply.MeetingNumber is null) || activityId is null)
         {
             return;
         }
@@ -271,8 +293,8 @@ public sealed partial class OfficeActivityHandler(
         var reference = activity.GetConversationReference();
         // Kept in the language the card was drawn in, so an update in place does not switch it to the client's.
         var locale = reply.Language is { } language ? Languages.Tag(language, activity.Locale) : activity.Locale;
-        await sentCards.RecordAsync(new SentCard(TenantOf(activity), number, activity.Conversation!.Id, activityId, JsonConvert.SerializeObject(reference),
-            personal ? senderObjectId : null, locale, reply.Revision), cancellationToken);
+        await sentCards.RecordAsync(SentCard.Of(TenantOf(activity), reply, activity.Conversation!.Id, activityId, JsonConvert.SerializeObject(reference),
+            personal ? senderObjectId : null, locale)!, cancellationToken);
     }
 
     internal static IMessageActivity ToActivity(Reply reply)

@@ -1,15 +1,16 @@
+using Microsoft.Extensions.Options;
 using OfficeBot.Application.CardActions;
 using OfficeBot.Application.Commands;
-using OfficeBot.Application.FollowUp;
-using OfficeBot.Application.Messaging;
-using OfficeBot.Application.People;
 using OfficeBot.Application.Configuration;
 using OfficeBot.Application.Conversations;
+using OfficeBot.Application.FollowUp;
 using OfficeBot.Application.Matters;
+using OfficeBot.Application.Meetings;
+using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Outbox;
+using OfficeBot.Application.People;
 using OfficeBot.Application.Presentation;
-using Microsoft.Extensions.Options;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Calendar;
 
@@ -32,14 +33,26 @@ public static partial class ApplicationSetup
             services.GetRequiredService<IOptions<OfficeOptions>>(), services.GetRequiredService<WorkingCalendar>()));
         builder.Services.AddSingleton<RoleDirectory>();
         builder.Services.AddSingleton<Departments>();
-        builder.Services.AddSingleton<CommandParser>();
+        builder.Services.AddSingleton(new CommandParser(new CommandParserOptions { MeetingRequests = true }));
         builder.Services.AddSingleton<MatterRepository>();
         builder.Services.AddSingleton<MatterService>();
         builder.Services.AddSingleton<MatterPresenter>();
         builder.Services.AddSingleton<OfficeBot.Application.Reports.ReportService>();
         builder.Services.AddSingleton<IEnumerable<OfficeBot.Application.Commands.Handlers.ICommandHandler>>(services => OfficeBot.Application.Commands.Handlers.CommandHandlers.Create(
             services.GetRequiredService<MatterService>(), services.GetRequiredService<MatterPresenter>(), services.GetRequiredService<MatterCards>(),
-            services.GetRequiredService<OfficeTime>(), services.GetRequiredService<OfficeBot.Application.Reports.ReportService>(), services.GetRequiredService<ILoggerFactory>()));
+            services.GetRequiredService<OfficeTime>(), services.GetRequiredService<OfficeBot.Application.Reports.ReportService>(), services.GetRequiredService<ILoggerFactory>())
+            .Concat(OfficeBot.Application.Commands.Handlers.CommandHandlers.ForMeetings(services.GetRequiredService<MeetingService>(), services.GetRequiredService<MeetingPresenter>(),
+                services.GetRequiredService<MeetingChecks>(), services.GetRequiredService<Departments>(), services.GetRequiredService<OfficeTime>(),
+                services.GetRequiredService<IOptionsMonitor<OfficeOptions>>(), services.GetRequiredService<ILoggerFactory>())).ToList());
+        builder.Services.AddSingleton<MeetingRepository>();
+        builder.Services.AddSingleton<MeetingChecks>();
+        builder.Services.AddSingleton<MeetingService>();
+        builder.Services.AddSingleton<MeetingPresenter>();
+        builder.Services.AddSingleton<MeetingActionDispatcher>();
+        builder.Services.AddSingleton<IOutboxHandler, MeetingFollowUp>();
+        builder.Services.AddSingleton<MeetingSync>();
+        builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<MeetingSync>());
+        builder.Services.AddSingleton<IRecurringOutboxWork>(services => services.GetRequiredService<MeetingSync>());
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<PeopleStore>();

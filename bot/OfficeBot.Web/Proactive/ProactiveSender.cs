@@ -52,16 +52,16 @@ public sealed partial class ProactiveSender(
         activity.Id = null;
         var (delivery, response) = await CallAsync(tenantId, reference.ServiceUrl, saved.ConversationId,
             (client, token) => client.Conversations.SendToConversationAsync(activity, token), cancellationToken);
-        return delivery == Delivery.Delivered && response?.Id is { } activityId && reply.MatterNumber is { } number
-            ? new SendResult(delivery, new SentCard(tenantId, number, saved.ConversationId, activityId, saved.ReferenceJson, objectId, null, reply.Revision))
+        return delivery == Delivery.Delivered && response?.Id is { } activityId
+            ? new SendResult(delivery, SentCard.Of(tenantId, reply, saved.ConversationId, activityId, saved.ReferenceJson, objectId, null))
             : new SendResult(delivery);
     }
 
-    public async Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken)
+    public async Task<SendResult> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken)
     {
         if (Trusted(await conversations.ForPostingAsync(tenantId, conversationId, cancellationToken)) is not { } saved)
         {
-            return Delivery.NoAddress;
+            return new SendResult(Delivery.NoAddress);
         }
 
         var reference = JsonConvert.DeserializeObject<ConversationReference>(saved.ReferenceJson)!;
@@ -72,9 +72,11 @@ public sealed partial class ProactiveSender(
         activity.Conversation.Id = conversationId;
         activity.ReplyToId = null;
         activity.Id = null;
-        var (delivery, _) = await CallAsync(tenantId, reference.ServiceUrl, conversationId,
+        var (delivery, response) = await CallAsync(tenantId, reference.ServiceUrl, conversationId,
             (client, token) => client.Conversations.SendToConversationAsync(activity, token), cancellationToken);
-        return delivery;
+        return delivery == Delivery.Delivered && response?.Id is { } activityId
+            ? new SendResult(delivery, SentCard.Of(tenantId, reply, conversationId, activityId, saved.ReferenceJson, null, null))
+            : new SendResult(delivery);
     }
 
     public async Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken)

@@ -121,7 +121,8 @@ internal static class MatterSections
     public static FactSet Facts(MatterView matter, CardText text, CardLimits limits)
     {
         var open = !matter.Status.IsClosed();
-        var facts = new List<Fact> { new(text.Source, text.SourceName(matter.Source)) };
+        var source = text.SourceName(matter.Source);
+        var facts = new List<Fact> { new(text.Source, matter.Meeting is { } meeting ? $"{source} (M{meeting})" : source) };
 
         if (!string.IsNullOrWhiteSpace(matter.DocumentNumber))
         {

@@ -29,6 +29,9 @@ public sealed record MatterView
 
     public MatterSource Source { get; init; }
 
+    /// <summary>The meeting (M3) the matter was decided in, when its source is a meeting.</summary>
+    public int? Meeting { get; init; }
+
     public string? DocumentNumber { get; init; }
 
     public Urgency Urgency { get; init; }

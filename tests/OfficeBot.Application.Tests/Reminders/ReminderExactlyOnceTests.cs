@@ -279,8 +279,8 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
 
             public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Delivered);
 
-            public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
-                Task.FromResult(Delivery.Delivered);
+            public Task<SendResult> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
+                Task.FromResult(new SendResult(Delivery.Delivered));
         }
     }
 

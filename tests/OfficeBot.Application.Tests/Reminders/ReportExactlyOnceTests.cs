@@ -138,8 +138,8 @@ public abstract class ReportExactlyOnceTests : IAsyncLifetime
         public Task<SendResult> SendToPersonAsync(string tenantId, string objectId, Reply reply, CancellationToken cancellationToken) =>
             Task.FromResult(new SendResult(Record(tenantId, objectId)));
 
-        public Task<Delivery> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
-            Task.FromResult(Record(tenantId, conversationId));
+        public Task<SendResult> SendToConversationAsync(string tenantId, string conversationId, Reply reply, CancellationToken cancellationToken) =>
+            Task.FromResult(new SendResult(Record(tenantId, conversationId)));
 
         public Task<Delivery> UpdateAsync(SentCard card, Reply reply, CancellationToken cancellationToken) => Task.FromResult(Delivery.Delivered);
 

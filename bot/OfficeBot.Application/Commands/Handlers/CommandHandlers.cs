@@ -29,4 +29,13 @@ public static class CommandHandlers
             new HelpHandler(),
         ];
     }
+
+    /// <summary>The meeting commands' handlers (會議, 查看會議, 日程).</summary>
+    public static IReadOnlyList<ICommandHandler> ForMeetings(Meetings.MeetingService meetings, Meetings.MeetingPresenter presenter, Meetings.MeetingChecks checks,
+        Departments departments, OfficeTime time, Microsoft.Extensions.Options.IOptionsMonitor<Configuration.OfficeOptions> office, ILoggerFactory loggers) =>
+    [
+        new MeetingRequestHandler(meetings, presenter, departments, office, loggers.CreateLogger<MeetingRequestHandler>()),
+        new ShowMeetingHandler(meetings, presenter),
+        new AgendaHandler(checks, time, office),
+    ];
 }

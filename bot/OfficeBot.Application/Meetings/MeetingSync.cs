@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OfficeBot.Application.Configuration;
+using OfficeBot.Application.Office;
+using OfficeBot.Application.Outbox;
+using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Meetings;
+using OfficeBot.Storage;
+
+namespace OfficeBot.Application.Meetings;
+
+/// <summary>
+/// Keeps watching after a request is checked (SPEC §4): every <c>Office:Meetings:SyncInterval</c> (10 minutes), each
+/// tenant's pending requests and approved meetings still to come are checked again against the calendars as they are
+/// now. The sync is an outbox item per tenant and time slot, <c>gsync-{slot}</c>, whose key every instance computes
+/// alike, so several instances run it once; it plans the next slot's item before it starts, so a failed sync never
+/// ends the chain. A conflict found is recorded on the meeting in the same batch as its alert (see
+/// <see cref="Meeting.RecordCheck"/>), so it is alerted once; a conflict gone updates the alert in place.
+/// </summary>
+public sealed partial class MeetingSync(
+    ITableStore store,
+    MeetingRepository repository,
+    MeetingService meetings,
+    OutboxStore outbox,
+    OfficeTime time,
+    IOptionsMonitor<OfficeOptions> office,
+    ILogger<MeetingSync> logger) : IOutboxHandler, IRecurringOutboxWork
+{
+    private const string IdPrefix = "gsync-";
+
+    /// <summary>How far ahead meetings are watched; a request further out is checked when it comes nearer.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(62);
+
+    private readonly ConcurrentDictionary<string, long> _planned = new(StringComparer.Ordinal);
+
+    public string Kind => OutboxKinds.MeetingSync;
+
+    private TimeSpan Interval => office.CurrentValue.Meetings.SyncInterval;
+
+    public Task EnsureNextAsync(string tenantId, CancellationToken cancellationToken) => EnsureAsync(tenantId, NextSlot(time.Now), cancellationToken);
+
+    public async Task HandleAsync(OutboxItem item, IOutboxProgress progress, CancellationToken cancellationToken)
+    {
+        var slot = long.Parse(item.Id.AsSpan(IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+        await progress.StepAsync("next", async token =>
+        {
+            var next = Math.Max(slot + 1, NextSlot(time.Now));
+            if (await EnsureAsync(item.TenantId, next, token) is { } due)
+            {
+                await outbox.AnnounceAsync(item.TenantId, due, token);
+            }
+        }, cancellationToken);
+
+        var now = time.Now;
+        var watched = await repository.HoldingTimeAsync(item.TenantId, now, now + Horizon, cancellationToken);
+        var found = 0;
+        foreach (var summary in watched.Where(m => m.Start > now))
+        {
+            await progress.StepAsync($"m|{summary.Number}", async token =>
+            {
+                var result = await meetings.ChangeAsync(item.TenantId, summary.Number, Matter.Bot, async meeting =>
+                {
+                    var fresh = await meetings.CheckAsync(meeting.State, null, withAlternatives: true, token);
+                    return meeting.RecordCheck(Matter.Bot, time.Now, fresh);
+                }, null, token);
+                if (result.Outcome.IsChanged)
+                {
+                    found++;
+                }
+            }, cancellationToken);
+        }
+
+        LogSynced(item.TenantId, watched.Count, found);
+    }
+
+    private long NextSlot(DateTimeOffset now) => now.UtcTicks / Interval.Ticks + 1;
+
+    /// <summary>Writes the sync item of <paramref name="slot"/> unless it exists; returns when it is due.</summary>
+    private async Task<DateTimeOffset?> EnsureAsync(string tenantId, long slot, CancellationToken cancellationToken)
+    {
+        var due = new DateTimeOffset(slot * Interval.Ticks, TimeSpan.Zero);
+        if (_planned.TryGetValue(tenantId, out var planned) && planned >= slot)
+        {
+            return null;
+        }
+
+        var item = new OutboxItem
+        {
+            Id = IdPrefix + slot.ToString(CultureInfo.InvariantCulture),
+            Kind = OutboxKinds.MeetingSync,
+            TenantId = tenantId,
+            CreatedAt = time.Now,
+            DueAt = due,
+        };
+        try
+        {
+            await store.InsertAsync(Matters.MatterKeys.Table, OutboxStore.NewRow(item), cancellationToken);
+        }
+        catch (EntityExistsException)
+        {
+            // Another instance planned the same slot first.
+        }
+
+        _planned[tenantId] = slot;
+        return due;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting sync of {TenantId}: {Watched} meeting(s) checked, {Changed} with conflicts found or gone")]
+    private partial void LogSynced(string tenantId, int watched, int changed);
+}
