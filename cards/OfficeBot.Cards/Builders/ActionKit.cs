@@ -121,7 +121,10 @@ internal sealed class ActionKit(MatterView matter, CardText text, CardContext co
             .DistinctBy(p => p.ObjectId, StringComparer.OrdinalIgnoreCase)
             .Take(limits.Candidates);
 
-    private TextInput TextArea(string id, string label, bool required, string? value = null) => new()
+    private TextInput TextArea(string id, string label, bool required, string? value = null) => TextArea(id, label, required, text, value);
+
+    /// <summary>A multi-line text field held to the server's input limit; every card's forms draw theirs with it.</summary>
+    public static TextInput TextArea(string id, string label, bool required, CardText text, string? value = null) => new()
     {
         Id = id,
         Label = label,
@@ -134,7 +137,12 @@ internal sealed class ActionKit(MatterView matter, CardText text, CardContext co
 
     private TextInput ReasonOptional() => TextArea(CardInputs.Reason, text.InReasonOptional, required: false);
 
-    private ChoiceSetInput Choose(string id, string label, IEnumerable<PersonView> people, bool required, bool multi = false, string? value = null) => new()
+    private ChoiceSetInput Choose(string id, string label, IEnumerable<PersonView> people, bool required, bool multi = false, string? value = null) =>
+        PeoplePicker(id, label, people, required, text, limits, multi, value);
+
+    /// <summary>Teams' people picker over the whole organisation, with <paramref name="people"/> as the fallback choices; every card's forms draw theirs with it.</summary>
+    public static ChoiceSetInput PeoplePicker(string id, string label, IEnumerable<PersonView> people, bool required, CardText text, CardLimits limits,
+        bool multi = false, string? value = null) => new()
     {
         Id = id,
         Label = label,

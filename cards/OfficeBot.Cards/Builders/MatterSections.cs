@@ -272,12 +272,16 @@ internal static class MatterSections
     }
 
     /// <summary>The last <paramref name="maxLines"/> entries, oldest first, and how many are left out; returns that count.</summary>
-    public static int AddHistory(List<CardElement> body, MatterView matter, CardText text, CardLimits limits, int maxLines, string heading)
+    public static int AddHistory(List<CardElement> body, MatterView matter, CardText text, CardLimits limits, int maxLines, string heading) =>
+        AddHistory(body, matter.RecentHistory, matter.TotalHistoryCount, text, limits, maxLines, heading);
+
+    /// <summary>The last <paramref name="maxLines"/> of <paramref name="history"/>, oldest first, and how many are left out; returns that count.</summary>
+    public static int AddHistory(List<CardElement> body, IReadOnlyList<HistoryLineView> history, int total, CardText text, CardLimits limits, int maxLines, string heading)
     {
-        var shown = matter.RecentHistory.Count <= maxLines
-            ? matter.RecentHistory
-            : matter.RecentHistory.Skip(matter.RecentHistory.Count - maxLines).ToList();
-        var hidden = Math.Max(matter.TotalHistoryCount, matter.RecentHistory.Count) - shown.Count;
+        var shown = history.Count <= maxLines
+            ? history
+            : history.Skip(history.Count - maxLines).ToList();
+        var hidden = Math.Max(total, history.Count) - shown.Count;
         if (shown.Count == 0)
         {
             return hidden;

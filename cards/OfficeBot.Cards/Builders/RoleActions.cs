@@ -75,9 +75,12 @@ internal static class RoleActions
     }
 
     /// <summary>One button per verb; beyond <see cref="MaxTopLevelActions"/> the rest go under "More…".</summary>
-    public static List<CardAction>? Arrange(IEnumerable<Button> buttons, string moreTitle)
+    public static List<CardAction>? Arrange(IEnumerable<Button> buttons, string moreTitle) =>
+        Fold(buttons.DistinctBy(b => b.Verb, StringComparer.Ordinal).Select(b => b.Action).ToList(), moreTitle);
+
+    /// <summary>The actions as they are; beyond <see cref="MaxTopLevelActions"/> the rest go under "More…". Null when there are none.</summary>
+    public static List<CardAction>? Fold(List<CardAction> actions, string moreTitle)
     {
-        var actions = buttons.DistinctBy(b => b.Verb, StringComparer.Ordinal).Select(b => b.Action).ToList();
         if (actions.Count == 0)
         {
             return null;

@@ -1,5 +1,7 @@
 using System.Globalization;
+using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Matters;
+using OfficeBot.Domain.Meetings;
 using OfficeBot.Domain.Office;
 
 namespace OfficeBot.Cards.Localization;
@@ -102,6 +104,49 @@ public sealed partial class CardText
     public string InRequired { get; private init; } = "";
     public string InChoose { get; private init; } = "";
 
+    // Meeting request card; the English button titles are the ones end-to-end tests click.
+    /// <summary>會議 / 会议 / Meeting, before the meeting's number (M3).</summary>
+    public string Meeting { get; private init; } = "";
+    public string MeetingTime { get; private init; } = "";
+    public string MeetingLeaders { get; private init; } = "";
+    public string MeetingRoom { get; private init; } = "";
+    public string UrgentAwaitingConfirmation { get; private init; } = "";
+    public string NoConflicts { get; private init; } = "";
+    public string CheckedAt { get; private init; } = "";
+    public string NewConflictsFound { get; private init; } = "";
+    public string ConflictsResolved { get; private init; } = "";
+    public string Alternatives { get; private init; } = "";
+
+    /// <summary>What a private event is called: 忙碌 / 忙碌 / busy.</summary>
+    public string Busy { get; private init; } = "";
+
+    /// <summary>Between names in running text: 、 or ", ".</summary>
+    public string ListSeparator { get; private init; } = "";
+    public string ActMeetingApprove { get; private init; } = "";
+    public string ActApproveAnyway { get; private init; } = "";
+    public string ActSendBack { get; private init; } = "";
+    public string ActMeetingReject { get; private init; } = "";
+    public string ActConfirmUrgent { get; private init; } = "";
+    public string ActKeep { get; private init; } = "";
+    public string ActCancelMeeting { get; private init; } = "";
+    public string ActConfirmCancelMeeting { get; private init; } = "";
+    public string ActChangeTime { get; private init; } = "";
+    public string ActRegisterDecision { get; private init; } = "";
+    public string InSendBackReason { get; private init; } = "";
+    public string InMeetingRejectReason { get; private init; } = "";
+    public string InDate { get; private init; } = "";
+    public string InStartTime { get; private init; } = "";
+    public string InEndTime { get; private init; } = "";
+    public string InDecision { get; private init; } = "";
+
+    // Agenda card
+    /// <summary>全天 / 全天 / all day.</summary>
+    public string AllDay { get; private init; } = "";
+    public string NoMeetings { get; private init; } = "";
+    public string CalendarsUnavailable { get; private init; } = "";
+    public string ConflictMark { get; private init; } = "";
+
+
     // Help card
     public string HelpTitle { get; private init; } = "";
     public string HelpIntro { get; private init; } = "";
@@ -167,6 +212,28 @@ public sealed partial class CardText
     private Func<DateTimeOffset, bool, string> formatDate = (d, y) => "";
     private Func<int, string> reportTotal = n => "";
     private Func<int, string> reportOthers = n => "";
+    private string[] meetingStatuses = [];
+    private string[] agendaKinds = [];
+    private Func<string, string> urgentConfirmedBy = who => "";
+    private Func<int, string> conflictCount = n => "";
+    private Func<int, string?, string> overriddenConflicts = (n, who) => "";
+    private Func<string, string> decisionsRegistered = list => "";
+    private Func<string, string> moveTo = slot => "";
+    private Func<int, string> approveAnywayTip = n => "";
+    private Func<string, string?, string, string> conflictOverlap = (leader, what, when) => "";
+    private Func<string, string?, string, string> conflictRoom = (room, what, when) => "";
+    private Func<string, int, int, string> overloadCount = (leader, meetings, max) => "";
+    private Func<string, string, string, string> overloadHours = (leader, time, max) => "";
+    private Func<string, string, string, string, string> overloadChain = (leader, time, max, when) => "";
+    private Func<string, string?, string, string, string> departmentClash = (other, department, same, when) => "";
+    private Func<string, string> sameLeader = leader => "";
+    private Func<string, string> sameRoom = room => "";
+    private Func<string, string> outsideWorkingHours = hours => "";
+    private Func<string, string?, string> nonWorkingDay = (day, holiday) => "";
+    private Func<string, string, string?, string> calendarUnavailable = (leader, since, problem) => "";
+    private Func<int, int, string> duration = (hours, minutes) => "";
+    private Func<string, string> agendaOf = leader => "";
+    private Func<string, string> free = when => "";
 
     public string StatusName(MatterStatus status) => statuses[(int)status];
 
@@ -184,6 +251,69 @@ public sealed partial class CardText
 
     /// <summary>Short weekday name: 週五 / 周五 / Fri.</summary>
     public string Weekday(DayOfWeek day) => weekdays[(int)day];
+
+    /// <summary>待審批 / 已批准 / 已退回 / 不予批准 / 已取消.</summary>
+    public string MeetingStatusName(MeetingStatus status) => meetingStatuses[(int)status];
+
+    /// <summary>行事曆 / 已批准 / 待審批: what a block on an agenda is.</summary>
+    public string AgendaKindName(AgendaItemKind kind) => agendaKinds[(int)kind];
+
+    /// <summary>"陳主任 已確認" / "confirmed by 陳主任".</summary>
+    public string UrgentConfirmedBy(string who) => urgentConfirmedBy(who);
+
+    /// <summary>"發現 3 項衝突" / "3 conflicts".</summary>
+    public string ConflictCount(int count) => conflictCount(count);
+
+    /// <summary>"陳主任 越過 2 項衝突批准" / "Approved over 2 conflicts by 陳主任".</summary>
+    public string OverriddenConflicts(int count, string? director) => overriddenConflicts(count, director);
+
+    /// <summary>"已登記決議事項：#12、#13".</summary>
+    public string DecisionsRegistered(IEnumerable<int> matters) =>
+        decisionsRegistered(string.Join(ListSeparator, matters.Select(n => "#" + n.ToString(CultureInfo.InvariantCulture))));
+
+    /// <summary>"改到 12月9日（週二） 14:00–16:00" / "Move to Tue 9 Dec 14:00–16:00": the button of one alternative.</summary>
+    public string MoveTo(string slot) => moveTo(slot);
+
+    /// <summary>The tooltip of "approve anyway": that it overrides the conflicts listed.</summary>
+    public string ApproveAnywayTip(int conflicts) => approveAnywayTip(conflicts);
+
+    /// <summary>A leader has another event: "王大明 is busy: 部務會議 14:00–15:00"; a private event (null) is only "busy".</summary>
+    public string ConflictOverlap(string leader, string? what, string when) => conflictOverlap(leader, what, when);
+
+    public string ConflictRoom(string room, string? what, string when) => conflictRoom(room, what, when);
+
+    public string OverloadCount(string leader, int meetings, int max) => overloadCount(leader, meetings, max);
+
+    public string OverloadHours(string leader, TimeSpan time, TimeSpan max) => overloadHours(leader, Duration(time), Duration(max));
+
+    public string OverloadChain(string leader, TimeSpan time, TimeSpan max, string when) => overloadChain(leader, Duration(time), Duration(max), when);
+
+    /// <summary>撞車: "撞車：財務處 的 M7 預算會，同一位領導 王大明 14:00–15:00"; <paramref name="same"/> from <see cref="SameLeader"/> or <see cref="SameRoom"/>.</summary>
+    public string DepartmentClash(string other, string? otherDepartment, string same, string when) => departmentClash(other, otherDepartment, same, when);
+
+    public string SameLeader(string leader) => sameLeader(leader);
+
+    public string SameRoom(string room) => sameRoom(room);
+
+    /// <param name="hours">That day's working hours, 09:00–18:00.</param>
+    public string OutsideWorkingHours(string hours) => outsideWorkingHours(hours);
+
+    public string NonWorkingDay(string day, string? holiday) => nonWorkingDay(day, holiday);
+
+    public string CalendarUnavailable(string leader, string since, string? problem) => calendarUnavailable(leader, since, problem);
+
+    /// <summary>"3 小時 30 分" / "3 h 30 min".</summary>
+    public string Duration(TimeSpan time) => duration((int)time.TotalHours, time.Minutes);
+
+    /// <summary>"王大明 的行程" / "王大明's agenda".</summary>
+    public string AgendaOf(string leader) => agendaOf(leader);
+
+    /// <summary>"空檔 10:00–11:30" / "free 10:00–11:30".</summary>
+    public string Free(string when) => free(when);
+
+    /// <summary>"14:00–15:00", in the offset the times carry.</summary>
+    public static string FormatTimeRange(DateTimeOffset start, DateTimeOffset end) =>
+        start.ToString("HH:mm", CultureInfo.InvariantCulture) + "–" + end.ToString("HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"另有 45 條較早的記錄" — how many history entries the card leaves out.</summary>
     public string MoreHistory(int count) => moreHistory(count);

@@ -45,6 +45,18 @@ public sealed class DateInput : CardInput
     public string? Placeholder { get; init; }
 }
 
+/// <summary>Times are <c>HH:mm</c>.</summary>
+public sealed class TimeInput : CardInput
+{
+    public string? Value { get; init; }
+
+    public string? Min { get; init; }
+
+    public string? Max { get; init; }
+
+    public string? Placeholder { get; init; }
+}
+
 public sealed class ChoiceSetInput : CardInput
 {
     public List<Choice> Choices { get; init; } = [];
