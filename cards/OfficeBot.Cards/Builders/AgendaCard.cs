@@ -25,17 +25,7 @@ public static class AgendaCard
     public static AdaptiveCard Build(AgendaView view, Language language)
     {
         var text = CardText.For(language);
-        AdaptiveCard card = null!;
-        foreach (var detail in Steps)
-        {
-            card = Draw(view, text, detail);
-            if (card.Utf8Size() <= CardLimits.BudgetBytes)
-            {
-                break;
-            }
-        }
-
-        return card;
+        return CardLimits.Fit(Steps, detail => Draw(view, text, detail));
     }
 
     private static AdaptiveCard Draw(AgendaView view, CardText text, Detail detail)
