@@ -1,3 +1,4 @@
+using System.Globalization;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Localization;
 using OfficeBot.Cards.Model;
@@ -50,7 +51,7 @@ public static class MeetingCard
     }
 
     /// <summary>"M3": how a meeting is named on cards and in commands.</summary>
-    public static string Name(int number) => "M" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Name(int number) => "M" + number.ToString(CultureInfo.InvariantCulture);
 
     internal static MeetingActionData Data(MeetingView view) => new(view.Number, view.Revision);
 
@@ -62,11 +63,7 @@ public static class MeetingCard
 
     private static CardRefresh? Refresh(MeetingView view, MeetingCardContext context)
     {
-        var users = context.RefreshUserIds
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(CardContext.MaxRefreshUsers)
-            .ToList();
+        var users = MatterSections.RefreshUsers(context.RefreshUserIds);
         return users.Count == 0
             ? null
             : new CardRefresh { Action = new ExecuteAction { Verb = MeetingVerbs.Refresh, Data = Data(view) }, UserIds = users };
