@@ -43,6 +43,10 @@ public class EveryCardTests(ITestOutputHelper output)
         ["report-empty"] = language => ReportCard.Build(ReportCardTests.Huge(departments: 0, matters: 0), language),
         ["error"] = language => ErrorCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000), Samples.Repeat(Samples.Awkward, 50_000), Samples.Awkward),
         ["notice"] = language => NoticeCard.Build(language, Samples.Repeat(Samples.Awkward, 50_000)),
+        ["meeting"] = language => MeetingCard.Build(MeetingSamples.Heavy().View, language, MeetingSamples.Heavy().Context),
+        ["meeting-neutral"] = language => MeetingCard.Build(MeetingSamples.Plain(), language, Views.MeetingCardContext.Neutral),
+        ["agenda-week"] = language => AgendaCard.Build(MeetingSamples.Week() with { Unavailable = [Samples.Repeat(Samples.Awkward, 500)] }, language),
+        ["agenda-empty"] = language => AgendaCard.Build(MeetingSamples.Week(perDay: 0), language),
     };
 
     [Theory]

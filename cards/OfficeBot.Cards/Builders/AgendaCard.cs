@@ -20,22 +20,12 @@ public static class AgendaCard
     /// <summary>How much a day shows, from generous to tight; the first that fits Teams' size limit is drawn.</summary>
     private sealed record Detail(int ItemsPerDay, bool Gaps, int Title);
 
-    private static readonly Detail[] Steps = [new(40, true, 100), new(15, true, 60), new(10, false, 40), new(6, false, 30), new(3, false, 20)];
+    private static readonly Detail[] Steps = [new(40, true, 100), new(15, true, 60), new(12, false, 40), new(10, false, 40), new(6, false, 30), new(3, false, 20)];
 
     public static AdaptiveCard Build(AgendaView view, Language language)
     {
         var text = CardText.For(language);
-        AdaptiveCard card = null!;
-        foreach (var detail in Steps)
-        {
-            card = Draw(view, text, detail);
-            if (card.Utf8Size() <= CardLimits.BudgetBytes)
-            {
-                break;
-            }
-        }
-
-        return card;
+        return CardLimits.Fit(Steps, detail => Draw(view, text, detail));
     }
 
     private static AdaptiveCard Draw(AgendaView view, CardText text, Detail detail)

@@ -21,12 +21,15 @@ internal sealed record CardLimits(int Description, int Note, int HistoryText, in
 
     private static readonly CardLimits[] Steps = [Normal, Compact, Minimal];
 
-    public static AdaptiveCard Fit(Func<CardLimits, AdaptiveCard> build)
+    public static AdaptiveCard Fit(Func<CardLimits, AdaptiveCard> build) => Fit(Steps, build);
+
+    /// <summary>The card drawn at the first of <paramref name="steps"/> (generous first) that fits the budget, else at the last.</summary>
+    public static AdaptiveCard Fit<TStep>(IReadOnlyList<TStep> steps, Func<TStep, AdaptiveCard> build)
     {
         AdaptiveCard card = null!;
-        foreach (var limits in Steps)
+        foreach (var step in steps)
         {
-            card = build(limits);
+            card = build(step);
             if (card.Utf8Size() <= BudgetBytes)
             {
                 break;

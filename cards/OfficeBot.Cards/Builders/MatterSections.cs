@@ -28,11 +28,7 @@ internal static class MatterSections
 
     public static CardRefresh Refresh(MatterView matter, CardContext context)
     {
-        var users = context.RefreshUserIds
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(CardContext.MaxRefreshUsers)
-            .ToList();
+        var users = RefreshUsers(context.RefreshUserIds);
         return new CardRefresh
         {
             Action = new ExecuteAction { Verb = CardVerbs.Refresh, Data = Data(matter) },
@@ -40,6 +36,13 @@ internal static class MatterSections
             UserIds = users.Count > 0 ? users : null,
         };
     }
+
+    /// <summary>The users whose own view Teams fetches: each once, at most <see cref="CardContext.MaxRefreshUsers"/> (Teams' limit).</summary>
+    public static List<string> RefreshUsers(IEnumerable<string> ids) =>
+        ids.Where(id => !string.IsNullOrWhiteSpace(id))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Take(CardContext.MaxRefreshUsers)
+            .ToList();
 
     public static void AddNotice(List<CardElement> body, string? notice, NoticeTone tone = NoticeTone.Attention, string? note = null)
     {

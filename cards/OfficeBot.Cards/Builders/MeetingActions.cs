@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Localization;
 using OfficeBot.Cards.Model;
@@ -113,4 +114,5 @@ internal sealed class MeetingActions(MeetingView view, CardText text, MeetingCar
 }
 
 /// <summary>A "move to" button's data: the meeting, the revision and the alternative's index, {"meeting":3,"revision":2,"slot":0}.</summary>
-internal sealed record MeetingSlotData(int Meeting, int Revision, int Slot);
+/// <remarks>The first alternative's index is 0, which the card's JSON options would leave out as a default: it is always written.</remarks>
+internal sealed record MeetingSlotData(int Meeting, int Revision, [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] int Slot);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OfficeBot.Cards.Actions;
 using OfficeBot.Cards.Localization;
 using OfficeBot.Cards.Model;
@@ -20,20 +21,37 @@ public static class MeetingCard
     /// <summary>The alternatives listed, each with its own "move to" button.</summary>
     public const int MaxAlternatives = 3;
 
-    public static AdaptiveCard Build(MeetingView view, Language language, MeetingCardContext context) =>
-        CardLimits.Fit(limits =>
+    /// <summary>
+    /// How much the card carries, from generous to tight: user text is clipped harder first, then the conflicts that are
+    /// resolved or were overridden are cut to a few, and only as a last resort the current ones.
+    /// </summary>
+    private sealed record Detail(CardLimits Limits, int Conflicts, int Earlier);
+
+    private static readonly Detail[] Steps =
+    [
+        new(CardLimits.Normal, int.MaxValue, int.MaxValue),
+        new(CardLimits.Compact, int.MaxValue, int.MaxValue),
+        new(CardLimits.Minimal, int.MaxValue, int.MaxValue),
+        new(CardLimits.Minimal, int.MaxValue, 5),
+        new(CardLimits.Minimal, 20, 0),
+    ];
+
+    public static AdaptiveCard Build(MeetingView view, Language language, MeetingCardContext context)
+    {
+        var text = CardText.For(language);
+        return CardLimits.Fit(Steps, detail =>
         {
-            var text = CardText.For(language);
             var card = FullWidthCard();
             card.Refresh = Refresh(view, context);
             MatterSections.AddNotice(card.Body, context.Notice, context.Tone);
-            AddContent(card.Body, view, text, limits);
-            card.Actions = RoleActions.Fold(new MeetingActions(view, text, context, limits).Draw(), text.ActMore);
+            AddContent(card.Body, view, text, detail);
+            card.Actions = RoleActions.Fold(new MeetingActions(view, text, context, detail.Limits).Draw(), text.ActMore);
             return card;
         });
+    }
 
     /// <summary>"M3": how a meeting is named on cards and in commands.</summary>
-    public static string Name(int number) => "M" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string Name(int number) => "M" + number.ToString(CultureInfo.InvariantCulture);
 
     internal static MeetingActionData Data(MeetingView view) => new(view.Number, view.Revision);
 
@@ -45,22 +63,19 @@ public static class MeetingCard
 
     private static CardRefresh? Refresh(MeetingView view, MeetingCardContext context)
     {
-        var users = context.RefreshUserIds
-            .Where(id => !string.IsNullOrWhiteSpace(id))
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(CardContext.MaxRefreshUsers)
-            .ToList();
+        var users = MatterSections.RefreshUsers(context.RefreshUserIds);
         return users.Count == 0
             ? null
             : new CardRefresh { Action = new ExecuteAction { Verb = MeetingVerbs.Refresh, Data = Data(view) }, UserIds = users };
     }
 
-    private static void AddContent(List<CardElement> body, MeetingView view, CardText text, CardLimits limits)
+    private static void AddContent(List<CardElement> body, MeetingView view, CardText text, Detail detail)
     {
+        var limits = detail.Limits;
         body.Add(Header(view, text));
         AddStatus(body, view, text, limits);
         body.Add(Facts(view, text, limits));
-        AddConflicts(body, view, text, limits);
+        AddConflicts(body, view, text, detail);
         AddAlternatives(body, view, text);
         if (view.DecisionMatters.Count > 0)
         {
@@ -162,8 +177,9 @@ public static class MeetingCard
             ? text.FormatDate(DayOf(view.Start)) + " " + CardText.FormatTimeRange(view.Start, view.End)
             : text.FormatDate(view.Start) + " – " + text.FormatDate(view.End);
 
-    private static void AddConflicts(List<CardElement> body, MeetingView view, CardText text, CardLimits limits)
+    private static void AddConflicts(List<CardElement> body, MeetingView view, CardText text, Detail detail)
     {
+        var limits = detail.Limits;
         if (view.NewConflicts)
         {
             body.Add(new Container
@@ -177,7 +193,7 @@ public static class MeetingCard
         if (view.Conflicts.Count > 0)
         {
             body.Add(new TextBlock("⚠ " + text.ConflictCount(view.Conflicts.Count)) { Weight = FontWeight.Bolder, Color = TextColor.Warning, Wrap = true, Separator = true });
-            AddLines(body, view.Conflicts, "• ", view, text, limits, TextColor.Warning);
+            AddLines(body, view.Conflicts, detail.Conflicts, "• ", view, text, limits, TextColor.Warning);
         }
         else if (view.Status is MeetingStatus.Pending or MeetingStatus.Approved)
         {
@@ -187,23 +203,29 @@ public static class MeetingCard
         if (view.Resolved.Count > 0)
         {
             body.Add(new TextBlock(text.ConflictsResolved) { Weight = FontWeight.Bolder, Color = TextColor.Good, Wrap = true, Separator = true });
-            AddLines(body, view.Resolved, "✓ ", view, text, limits, null, subtle: true);
+            AddLines(body, view.Resolved, detail.Earlier, "✓ ", view, text, limits, null, subtle: true);
         }
 
         if (view.Overridden.Count > 0)
         {
             var director = view.DecidedBy is { } who ? Plain(who.DisplayName, limits.Name) : null;
             body.Add(new TextBlock(text.OverriddenConflicts(view.Overridden.Count, director)) { Weight = FontWeight.Bolder, Wrap = true, Separator = true });
-            AddLines(body, view.Overridden, "• ", view, text, limits, null, subtle: true);
+            AddLines(body, view.Overridden, detail.Earlier, "• ", view, text, limits, null, subtle: true);
         }
     }
 
-    private static void AddLines(List<CardElement> body, IEnumerable<MeetingConflictView> conflicts, string bullet, MeetingView view, CardText text,
+    /// <summary>The first <paramref name="max"/> conflicts, a line each, and how many more there are.</summary>
+    private static void AddLines(List<CardElement> body, IReadOnlyList<MeetingConflictView> conflicts, int max, string bullet, MeetingView view, CardText text,
         CardLimits limits, TextColor? color, bool subtle = false)
     {
-        foreach (var conflict in conflicts)
+        foreach (var conflict in conflicts.Take(max))
         {
             body.Add(new TextBlock(bullet + Describe(conflict, view, text, limits)) { Wrap = true, Spacing = Spacing.Small, Color = color, IsSubtle = subtle });
+        }
+
+        if (conflicts.Count > max)
+        {
+            body.Add(new TextBlock(text.MoreMatters(conflicts.Count - max)) { IsSubtle = true, Size = FontSize.Small, Spacing = Spacing.Small });
         }
     }
 
@@ -252,7 +274,7 @@ public static class MeetingCard
 
     /// <summary>The other event's title; null for a private one, which the sentence calls busy.</summary>
     private static string? What(MeetingConflictView conflict, CardLimits limits) =>
-        conflict.What is { Length: > 0 } what && what != Conflict.PrivateTitle ? Plain(what, limits.Note) : null;
+        conflict.What is { Length: > 0 } what && what != Conflict.PrivateTitle ? Plain(what, limits.Name) : null;
 
     /// <summary>"M7 預算審查": the other department's request.</summary>
     private static string OtherRequest(MeetingConflictView conflict, CardText text, CardLimits limits)
