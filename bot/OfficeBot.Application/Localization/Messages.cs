@@ -29,9 +29,9 @@ public sealed class Messages(Language language)
         CommandVerb.Extend => Pick("extend #12 <date> [reason]", "延期 #12 <日期> [理由]", "延期 #12 <日期> [理由]"),
         CommandVerb.Holidays => Pick("holidays", "假日", "假日"),
         CommandVerb.Report => Pick("report", "通報", "通报"),
-        CommandVerb.Meeting => Pick("meeting <title> <time range> leaders @person… [room X] [urgent]",
-            "會議 <主題> <時間段> 領導 @人… [地點 X] [急件]",
-            "会议 <主题> <时间段> 领导 @人… [地点 X] [急件]"),
+        CommandVerb.Meeting => Pick("meeting <title> <time range> leaders @person… [room X] [dept X] [urgent]",
+            "會議 <主題> <時間段> 領導 @人… [地點 X] [部門 X] [急件]",
+            "会议 <主题> <时间段> 领导 @人… [地点 X] [部门 X] [急件]"),
         _ => Pick("help", "幫助", "帮助"),
     };
 
@@ -115,6 +115,10 @@ public sealed class Messages(Language language)
             "Which leaders should attend? Write \"leaders\" and mention each one with @.",
             "請寫「領導」並用 @ 標記出席的領導。",
             "请写「领导」并用 @ 标记出席的领导。"),
+        ParseErrorKind.DepartmentTooLong => Pick(
+            $"The department name is too long ({error.Detail} characters); keep it to {InputLimits.DepartmentName}.",
+            $"部門名稱太長（{error.Detail} 字），請在 {InputLimits.DepartmentName} 字以內。",
+            $"部门名称太长（{error.Detail} 字），请在 {InputLimits.DepartmentName} 字以内。"),
         _ => Pick("I did not understand that.", "看不懂這個指令。", "看不懂这个指令。"),
     };
 

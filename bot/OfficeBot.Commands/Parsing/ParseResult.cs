@@ -49,6 +49,9 @@ public enum ParseErrorKind
 
     /// <summary>A meeting request names no leader: 領導/leaders followed by @mentions is missing.</summary>
     MissingLeaders,
+
+    /// <summary>A meeting request's department (部門 X / dept X) is longer than <see cref="OfficeBot.Domain.Limits.InputLimits.DepartmentName"/>; Detail is its length.</summary>
+    DepartmentTooLong,
 }
 
 /// <summary>
