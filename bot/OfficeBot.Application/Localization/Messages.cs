@@ -119,6 +119,22 @@ public sealed class Messages(Language language)
             $"The department name is too long ({error.Detail} characters); keep it to {InputLimits.DepartmentName}.",
             $"部門名稱太長（{error.Detail} 字），請在 {InputLimits.DepartmentName} 字以內。",
             $"部门名称太长（{error.Detail} 字），请在 {InputLimits.DepartmentName} 字以内。"),
+        ParseErrorKind.MissingAgendaLeader => Pick(
+            "Whose agenda? Mention the leader with @, like \"agenda @Mei tomorrow\".",
+            "要看哪位領導的日程？請用 @ 標記領導，例如「日程 @小美 明天」。",
+            "要看哪位领导的日程？请用 @ 标记领导，例如「日程 @小美 明天」。"),
+        ParseErrorKind.UnrecognisedAgendaDay => Pick(
+            $"I did not understand \"{error.Detail}\". After the leader give one day or week, like \"tomorrow\", \"Dec 9\", \"next Wednesday\" or \"next week\".",
+            $"看不懂「{error.Detail}」。領導後面請只寫一個日期或週，例如「明天」「12月9日」「下週三」「下週」。",
+            $"看不懂「{error.Detail}」。领导后面请只写一个日期或周，例如「明天」「12月9日」「下周三」「下周」。"),
+        ParseErrorKind.AgendaDayTooFar => Pick(
+            $"\"{error.Detail}\" is more than {AgendaCommand.ReachYears} year from today; an agenda can be shown for days within {AgendaCommand.ReachYears} year either way.",
+            $"「{error.Detail}」離今天超過 {AgendaCommand.ReachYears} 年；日程只能查看前後 {AgendaCommand.ReachYears} 年內的日子。",
+            $"「{error.Detail}」离今天超过 {AgendaCommand.ReachYears} 年；日程只能查看前后 {AgendaCommand.ReachYears} 年内的日子。"),
+        ParseErrorKind.MissingMeetingNumber => Pick(
+            "Which meeting? Give its number, like M3.",
+            "哪一場會議？請寫會議編號，例如 M3。",
+            "哪一场会议？请写会议编号，例如 M3。"),
         _ => Pick("I did not understand that.", "看不懂這個指令。", "看不懂这个指令。"),
     };
 
