@@ -32,6 +32,10 @@ public sealed class Messages(Language language)
         CommandVerb.Meeting => Pick("meeting <title> <time range> leaders @person… [room X] [dept X] [urgent]",
             "會議 <主題> <時間段> 領導 @人… [地點 X] [部門 X] [急件]",
             "会议 <主题> <时间段> 领导 @人… [地点 X] [部门 X] [急件]"),
+        CommandVerb.Agenda => Pick("agenda @leader [date | this week | next week | <date> week]",
+            "日程 @領導 [日期 | 本週 | 下週 | <日期> 週]",
+            "日程 @领导 [日期 | 本周 | 下周 | <日期> 周]"),
+        CommandVerb.ShowMeeting => Pick("show meeting M3", "查看會議 M3", "查看会议 M3"),
         _ => Pick("help", "幫助", "帮助"),
     };
 
@@ -47,6 +51,7 @@ public sealed class Messages(Language language)
         CommandVerb.Meeting => Pick("meeting Budget review next Wednesday 10:00-11:30 leaders @Mei @Wei room 301 urgent",
             "會議 預算審查 12月9日下午2點到4點 領導 @小美 @阿偉 地點 第一會議室 急件",
             "会议 预算审查 12月9日下午2点到4点 领导 @小美 @阿伟 地点 第一会议室 急件"),
+        CommandVerb.Agenda => Pick("agenda @Mei next Wednesday", "日程 @小美 下週三", "日程 @小美 下周三"),
         _ => FormOf(verb),
     };
 
