@@ -46,6 +46,10 @@ public class AgendaCommandTests
     [InlineData("agenda {0} on Dec 9", "2026-12-09")]
     [InlineData("schedule {0} 2026-12-09", "2026-12-09")]
     [InlineData("agenda {0} today", "2026-11-26")]
+    [InlineData("日程 {0} 週五", "2026-11-27")]
+    [InlineData("agenda {0} Friday", "2026-11-27")]
+    [InlineData("日程 {0} 明天下午", "2026-11-27")]
+    [InlineData("agenda {0} tomorrow 3pm", "2026-11-27")]
     public void Parse_LeaderAndDay_GivesThatDay(string template, string day)
     {
         var command = ParseAgenda(string.Format(CultureInfo.InvariantCulture, template, At(Wang)), Wang).Command<AgendaCommand>();
@@ -183,6 +187,43 @@ public class AgendaCommandTests
     public void Parse_Agenda_ReportsTheScriptTheTextTells(string template, TextScript written)
     {
         Assert.Equal(written, ParseAgenda(string.Format(CultureInfo.InvariantCulture, template, At(Wang)), Wang).Written);
+    }
+
+    [Fact]
+    public void Parse_LongSentenceAfterTheWord_IsFreeTextAndNamedWholeAfterALeader()
+    {
+        var sentence = string.Concat(Enumerable.Repeat("please send me the plan for next week ", 100));
+
+        Assert.Equal(new HelpCommand(Asked: false), ParseAgenda("schedule " + sentence).Command);
+        Assert.Equal(sentence.Trim(), ParseAgenda($"agenda {At(Bob)} {sentence}", Bob).Error(ParseErrorKind.UnrecognisedAgendaDay).Detail);
+    }
+
+    private static readonly string[] Pieces =
+    [
+        "日程 ", "行程 ", "agenda ", "schedule ", "<at>王小明</at>", "<at>李大華</at>", " ", "，", "。", "?", "@王",
+        "0", "1", "9", "12", "31", "2026", "9999", "0000", "-", "/", "月", "日", "年", "週", "周", "星期", "week", "of",
+        "本", "這", "下", "上", "下下", "明天", "後天", "昨天", "今天", "三", "五", "天內", "前", "next", "last", "this",
+        "tomorrow", "yesterday", "Wednesday", "Dec", "Feb 30", "2月30日", "下午", "3pm", "for", "on", "garbage", "M3",
+    ];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Parse_RandomAgendaText_NeverThrowsAndGivesOnlyDaysWithinReach(int seed)
+    {
+        var random = new Random(seed);
+        var today = DateOnly.FromDateTime(Now.DateTime);
+        for (var i = 0; i < 300; i++)
+        {
+            var text = Pieces[random.Next(4)] + string.Concat(Enumerable.Range(0, random.Next(1, 8)).Select(_ => Pieces[random.Next(Pieces.Length)]));
+
+            var result = ParseAgenda(text, Wang, Lee);
+
+            if (result.Command is AgendaCommand { Day: { } day })
+            {
+                Assert.InRange(day, today.AddYears(-AgendaCommand.ReachYears), today.AddYears(AgendaCommand.ReachYears));
+            }
+        }
     }
 
     [Theory]

@@ -11,6 +11,10 @@ namespace OfficeBot.Commands;
 // Past days are allowed (a director looks back at last week), but only AgendaCommand.ReachYears either way of today.
 internal static partial class AgendaParser
 {
+    // Longer than any day or week people write ("week of December 9th", 2026年12月9日 週): a sentence, not a day, so the
+    // recogniser is not run over a whole long message.
+    private const int LongestDay = 40;
+
     private static readonly char[] Trim = [' ', ',', '，', '、', ':', '：', ';', '；', '-', '—', '。', '.', '！', '!', '？', '?', '．'];
 
     public static ArgumentOutcome Parse(string args, MentionTable mentions, DateTime officeNow, DeadlineRecognizer dates)
@@ -78,7 +82,7 @@ internal static partial class AgendaParser
             text = text[before.Length..];
         }
 
-        if (dates.Find(text, DateSearch.Leading, officeNow) is not { } found)
+        if (text.Length > LongestDay || dates.Find(text, DateSearch.Leading, officeNow) is not { } found)
         {
             return DayRead.Fail(ParseErrorKind.UnrecognisedAgendaDay, written);
         }
