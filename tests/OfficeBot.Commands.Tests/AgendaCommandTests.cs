@@ -47,6 +47,7 @@ public class AgendaCommandTests
     [InlineData("schedule {0} 2026-12-09", "2026-12-09")]
     [InlineData("agenda {0} today", "2026-11-26")]
     [InlineData("日程 {0} 週五", "2026-11-27")]
+    [InlineData("日程 {0} 月底", "2026-11-30")]
     [InlineData("agenda {0} Friday", "2026-11-27")]
     [InlineData("日程 {0} 明天下午", "2026-11-27")]
     [InlineData("agenda {0} tomorrow 3pm", "2026-11-27")]
@@ -139,6 +140,13 @@ public class AgendaCommandTests
     [InlineData("agenda {0} sometime soon", "sometime soon")]
     [InlineData("agenda {0} tomorrow please", "please")]
     [InlineData("日程 {0} {1}", "李大華")]
+    [InlineData("日程 {0} 下個月", "下個月")]
+    [InlineData("日程 {0} 12月", "12月")]
+    [InlineData("日程 {0} 明年", "明年")]
+    [InlineData("日程 {0} 週", "週")]
+    [InlineData("agenda {0} next month", "next month")]
+    [InlineData("agenda {0} December", "December")]
+    [InlineData("agenda {0} 2027", "2027")]
     public void Parse_TextThatIsNotADay_IsUnrecognisedAgendaDayNamingIt(string template, string detail)
     {
         var error = ParseAgenda(string.Format(CultureInfo.InvariantCulture, template, At(Wang), At(Lee)), Wang, Lee).Error(ParseErrorKind.UnrecognisedAgendaDay);

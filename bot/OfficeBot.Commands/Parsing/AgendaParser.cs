@@ -82,7 +82,9 @@ internal static partial class AgendaParser
             text = text[before.Length..];
         }
 
-        if (text.Length > LongestDay || dates.Find(text, DateSearch.Leading, officeNow) is not { } found)
+        // A month or a year is not a day: the recogniser would give its last day (下個月 → 12-31), not what was asked.
+        if (text.Length > LongestDay || Period().IsMatch(DateTextNormaliser.Normalise(text))
+            || dates.Find(text, DateSearch.Leading, officeNow) is not { } found)
         {
             return DayRead.Fail(ParseErrorKind.UnrecognisedAgendaDay, written);
         }
@@ -108,7 +110,7 @@ internal static partial class AgendaParser
             : new DayRead(day, week);
     }
 
-    // agenda for @Bob, agenda of @Bob: the English connector before the leader is not a day.
+    // agenda for @Bob, agenda of @Bob, agenda @Bob for tomorrow: the English connector is not part of the day.
     [GeneratedRegex(@"^(?:for|of)(?![A-Za-z])\s*", RegexOptions.IgnoreCase)]
     private static partial Regex Lead();
 
@@ -118,6 +120,9 @@ internal static partial class AgendaParser
 
     [GeneratedRegex(@"(?<=\S)\s*(?:那一?|这一?|起一?|一|整)?(?:周|星期|礼拜)$|(?<=\S)\s+(?:the\s+)?week$", RegexOptions.IgnoreCase)]
     private static partial Regex WeekAfter();
+
+    [GeneratedRegex(@"^(?:(?:本|这个?|下个?|上个?|今|明|去)?个?月|[0-9]{1,2}\s*月(?:份)?|(?:今|明|去)年|[0-9]{4}\s*年?|(?:this|next|last)\s+(?:month|year)|(?:" + CommonDateForms.MonthNames + @")\.?|周|星期|礼拜|week)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Period();
 
     [GeneratedRegex(@"^(?:the\s+)?week\s+(?:of|from|starting)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex WeekOf();

@@ -140,6 +140,7 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
             : ArgumentOutcome.Fail(ParseErrorKind.MissingMeetingNumber, args.Length == 0 ? null : mentions.Restore(args));
     }
 
+    // ShowMeeting has a word in each script; text that does not tell Traditional from Simplified gets the Traditional one.
     private static WordScript ScriptOf(TextScript written) => written switch
     {
         TextScript.Simplified => WordScript.Simplified,

@@ -131,10 +131,9 @@ internal static class CommandWords
             : null;
     }
 
-    // The verb's first word in the table for the script (Chinese words stand for both scripts), e.g. to report an
-    // error under 查看會議 when 查看 M0 was read as a meeting's number.
-    public static string WordFor(CommandVerb verb, WordScript script) =>
-        Table.First(w => w.Verb == verb && (w.Script == script || (script is WordScript.Chinese or WordScript.Any && w.Script == WordScript.Traditional))).Text;
+    // The verb's first word in the table written in the script, e.g. to report an error under 查看會議 when 查看 M0 was
+    // read as a meeting's number.
+    public static string WordFor(CommandVerb verb, WordScript script) => Table.First(w => w.Verb == verb && w.Script == script).Text;
 
     private static CommandWord? MatchExactly(string text, Func<CommandVerb, bool> enabled)
     {
