@@ -133,7 +133,7 @@ public sealed class Messages(Language language)
             $"看不懂「{error.Detail}」。領導後面請只寫一個日期或週，例如「明天」「12月9日」「下週三」「下週」。",
             $"看不懂「{error.Detail}」。领导后面请只写一个日期或周，例如「明天」「12月9日」「下周三」「下周」。"),
         ParseErrorKind.AgendaDayTooFar => Pick(
-            $"\"{error.Detail}\" is more than {AgendaCommand.ReachYears} year from today; an agenda can be shown for days within {AgendaCommand.ReachYears} year either way.",
+            $"\"{error.Detail}\" is more than {AgendaReach} from today; an agenda can be shown for days within {AgendaReach} either way.",
             $"「{error.Detail}」離今天超過 {AgendaCommand.ReachYears} 年；日程只能查看前後 {AgendaCommand.ReachYears} 年內的日子。",
             $"「{error.Detail}」离今天超过 {AgendaCommand.ReachYears} 年；日程只能查看前后 {AgendaCommand.ReachYears} 年内的日子。"),
         ParseErrorKind.MissingMeetingNumber => Pick(
@@ -142,6 +142,8 @@ public sealed class Messages(Language language)
             "哪一场会议？请写会议编号，例如 M3。"),
         _ => Pick("I did not understand that.", "看不懂這個指令。", "看不懂这个指令。"),
     };
+
+    private static string AgendaReach => AgendaCommand.ReachYears == 1 ? "a year" : $"{AgendaCommand.ReachYears} years";
 
     public string UnknownMatter(int number) => Pick(
         $"There is no matter #{number} that you can see. \"my\" lists yours.",
