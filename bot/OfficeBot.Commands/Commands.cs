@@ -82,7 +82,11 @@ public sealed record MeetingRequestCommand(
 /// 日程 @領導 [日期] / agenda @leader [date]: the leader's day (<paramref name="Day"/>, or today when null), or the week
 /// that starts on that day when <paramref name="Week"/> (本週/下週/this week/next week, or 週 after the date).
 /// </summary>
-public sealed record AgendaCommand(MentionRef Leader, DateOnly? Day, bool Week) : Command;
+public sealed record AgendaCommand(MentionRef Leader, DateOnly? Day, bool Week) : Command
+{
+    /// <summary>How far from today, either way, an agenda's day may lie: a director looks back or ahead, not across years.</summary>
+    public const int ReachYears = 1;
+}
 
 /// <summary>查看會議 M3 / show meeting M3 / show M3: the meeting request's card.</summary>
 public sealed record ShowMeetingCommand(int Number) : Command;

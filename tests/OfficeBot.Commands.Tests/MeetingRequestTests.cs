@@ -1,4 +1,5 @@
 using System.Globalization;
+using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Office;
 using static OfficeBot.Commands.Tests.Office;
 
@@ -119,13 +120,69 @@ public class MeetingRequestTests
     }
 
     [Fact]
-    public void Parse_WithoutRoomOrUrgency_GivesNoRoomAndNotUrgent()
+    public void Parse_WithoutRoomDepartmentOrUrgency_GivesNoneOfThem()
     {
         var command = ParseMeeting($"meeting Budget review tomorrow 3pm for 90 minutes leaders {At(Bob)}", Bob).Command<MeetingRequestCommand>();
 
         Assert.Null(command.Room);
+        Assert.Null(command.Department);
         Assert.False(command.Urgent);
         Assert.Equal([Bob], command.Leaders);
+    }
+
+    [Theory]
+    [InlineData("會議 預算審查 明天下午2點到4點 領導 {0} 部門 秘書處", "秘書處", null)]
+    [InlineData("會議 預算審查 明天下午2點到4點 部門：秘書處 領導 {0} 地點 第一會議室", "秘書處", "第一會議室")]
+    [InlineData("會議 預算審查 明天下午2點到4點 領導 {0} 地點 第一會議室 部門 秘書處 急件", "秘書處", "第一會議室")]
+    [InlineData("会议 预算审查 明天下午2点到4点 领导 {0} 部门 秘书处", "秘书处", null)]
+    [InlineData("会议 预算审查 明天下午2点到4点 部门 综合 科 领导 {0} 地点 301", "综合 科", "301")]
+    [InlineData("meeting Budget review tomorrow 2-4pm leaders {0} dept Secretariat", "Secretariat", null)]
+    [InlineData("meeting Budget review tomorrow 2-4pm leaders {0} department General Affairs room 301", "General Affairs", "301")]
+    [InlineData("meeting Budget review tomorrow 2-4pm room Board Room A Dept: Legal Office leaders {0}", "Legal Office", "Board Room A")]
+    public void Parse_DepartmentAmongTheOptions_IsReadUpToTheNextOption(string template, string department, string? room)
+    {
+        var command = ParseMeeting(string.Format(CultureInfo.InvariantCulture, template, At(Wang)), Wang).Command<MeetingRequestCommand>();
+
+        Assert.Equal(department, command.Department);
+        Assert.Equal(room, command.Room);
+        Assert.Equal([Wang], command.Leaders);
+        Assert.Equal(Taipei("2026-11-27 14:00"), command.TimeRange.Start);
+    }
+
+    [Theory]
+    [InlineData("會議 預算審查 明天下午2點到4點 領導 {0}", "預算審查")]
+    [InlineData("會議 部門預算審查 明天下午2點到4點 領導 {0}", "部門預算審查")]
+    [InlineData("會議 年度 部門預算審查 明天下午2點到4點 領導 {0}", "年度 部門預算審查")]
+    [InlineData("會議 部門 主管會議 明天下午2點到4點 領導 {0}", "部門 主管會議")]
+    [InlineData("meeting Department heads tomorrow 2-4pm leaders {0}", "Department heads")]
+    public void Parse_DepartmentWordInTheTitle_StaysInTheTitleAndGivesNoDepartment(string template, string title)
+    {
+        var command = ParseMeeting(string.Format(CultureInfo.InvariantCulture, template, At(Wang)), Wang).Command<MeetingRequestCommand>();
+
+        Assert.Equal(title, command.Title);
+        Assert.Null(command.Department);
+    }
+
+    [Theory]
+    [InlineData("會議 預算審查 明天下午2點到4點 領導 {0} 部門 {1}")]
+    [InlineData("meeting Budget review tomorrow 2-4pm leaders {0} dept {1}")]
+    public void Parse_DepartmentOverTheLimit_IsDepartmentTooLongWithItsLength(string template)
+    {
+        var name = new string('處', InputLimits.DepartmentName + 1);
+
+        var error = ParseMeeting(string.Format(CultureInfo.InvariantCulture, template, At(Wang), name), Wang).Error(ParseErrorKind.DepartmentTooLong);
+
+        Assert.Equal((InputLimits.DepartmentName + 1).ToString(CultureInfo.InvariantCulture), error.Detail);
+    }
+
+    [Fact]
+    public void Parse_DepartmentOfExactlyTheLimit_IsAccepted()
+    {
+        var name = new string('處', InputLimits.DepartmentName);
+
+        var command = ParseMeeting($"會議 預算審查 明天下午2點到4點 領導 {At(Wang)} 部門 {name}", Wang).Command<MeetingRequestCommand>();
+
+        Assert.Equal(name, command.Department);
     }
 
     [Theory]
@@ -342,7 +399,7 @@ public class MeetingRequestTests
 
     private static readonly string[] Pieces =
     [
-        "會議 ", "会议 ", "meeting ", "預算", "Budget", " 領導 ", "leaders ", "<at>王小明</at>", " 地點 ", "room ", "急件", "urgent",
+        "會議 ", "会议 ", "meeting ", "預算", "Budget", " 領導 ", "leaders ", "<at>王小明</at>", " 地點 ", "room ", " 部門 ", "dept ", "急件", "urgent",
         "0", "1", "2", "9", "11", "12", "24", "25", "59", "60", "99", "2026", "9999", "9999-12-31", "0000",
         "月", "日", "/", "-", "~", ":", "：", " ", "，", "。", "到", "至", "to", "點", "点", "半", "一刻", "分", "分鐘",
         "上午", "下午", "中午", "凌晨", "晚上", "明天", "後天", "今天", "下週三", "週三", "(三)", "（四）",

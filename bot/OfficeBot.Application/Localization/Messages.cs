@@ -29,9 +29,13 @@ public sealed class Messages(Language language)
         CommandVerb.Extend => Pick("extend #12 <date> [reason]", "延期 #12 <日期> [理由]", "延期 #12 <日期> [理由]"),
         CommandVerb.Holidays => Pick("holidays", "假日", "假日"),
         CommandVerb.Report => Pick("report", "通報", "通报"),
-        CommandVerb.Meeting => Pick("meeting <title> <time range> leaders @person… [room X] [urgent]",
-            "會議 <主題> <時間段> 領導 @人… [地點 X] [急件]",
-            "会议 <主题> <时间段> 领导 @人… [地点 X] [急件]"),
+        CommandVerb.Meeting => Pick("meeting <title> <time range> leaders @person… [room X] [dept X] [urgent]",
+            "會議 <主題> <時間段> 領導 @人… [地點 X] [部門 X] [急件]",
+            "会议 <主题> <时间段> 领导 @人… [地点 X] [部门 X] [急件]"),
+        CommandVerb.Agenda => Pick("agenda @leader [date | this week | next week | <date> week]",
+            "日程 @領導 [日期 | 本週 | 下週 | <日期> 週]",
+            "日程 @领导 [日期 | 本周 | 下周 | <日期> 周]"),
+        CommandVerb.ShowMeeting => Pick("show meeting M3", "查看會議 M3", "查看会议 M3"),
         _ => Pick("help", "幫助", "帮助"),
     };
 
@@ -47,6 +51,7 @@ public sealed class Messages(Language language)
         CommandVerb.Meeting => Pick("meeting Budget review next Wednesday 10:00-11:30 leaders @Mei @Wei room 301 urgent",
             "會議 預算審查 12月9日下午2點到4點 領導 @小美 @阿偉 地點 第一會議室 急件",
             "会议 预算审查 12月9日下午2点到4点 领导 @小美 @阿伟 地点 第一会议室 急件"),
+        CommandVerb.Agenda => Pick("agenda @Mei next Wednesday", "日程 @小美 下週三", "日程 @小美 下周三"),
         _ => FormOf(verb),
     };
 
@@ -115,8 +120,30 @@ public sealed class Messages(Language language)
             "Which leaders should attend? Write \"leaders\" and mention each one with @.",
             "請寫「領導」並用 @ 標記出席的領導。",
             "请写「领导」并用 @ 标记出席的领导。"),
+        ParseErrorKind.DepartmentTooLong => Pick(
+            $"The department name is too long ({error.Detail} characters); keep it to {InputLimits.DepartmentName}.",
+            $"部門名稱太長（{error.Detail} 字），請在 {InputLimits.DepartmentName} 字以內。",
+            $"部门名称太长（{error.Detail} 字），请在 {InputLimits.DepartmentName} 字以内。"),
+        ParseErrorKind.MissingAgendaLeader => Pick(
+            "Whose agenda? Mention the leader with @, like \"agenda @Mei tomorrow\".",
+            "要看哪位領導的日程？請用 @ 標記領導，例如「日程 @小美 明天」。",
+            "要看哪位领导的日程？请用 @ 标记领导，例如「日程 @小美 明天」。"),
+        ParseErrorKind.UnrecognisedAgendaDay => Pick(
+            $"I did not understand \"{error.Detail}\". After the leader give one day or week, like \"tomorrow\", \"Dec 9\", \"next Wednesday\" or \"next week\".",
+            $"看不懂「{error.Detail}」。領導後面請只寫一個日期或週，例如「明天」「12月9日」「下週三」「下週」。",
+            $"看不懂「{error.Detail}」。领导后面请只写一个日期或周，例如「明天」「12月9日」「下周三」「下周」。"),
+        ParseErrorKind.AgendaDayTooFar => Pick(
+            $"\"{error.Detail}\" is more than {AgendaReach} from today; an agenda can be shown for days within {AgendaReach} either way.",
+            $"「{error.Detail}」離今天超過 {AgendaCommand.ReachYears} 年；日程只能查看前後 {AgendaCommand.ReachYears} 年內的日子。",
+            $"「{error.Detail}」离今天超过 {AgendaCommand.ReachYears} 年；日程只能查看前后 {AgendaCommand.ReachYears} 年内的日子。"),
+        ParseErrorKind.MissingMeetingNumber => Pick(
+            "Which meeting? Give its number, like M3.",
+            "哪一場會議？請寫會議編號，例如 M3。",
+            "哪一场会议？请写会议编号，例如 M3。"),
         _ => Pick("I did not understand that.", "看不懂這個指令。", "看不懂这个指令。"),
     };
+
+    private static string AgendaReach => AgendaCommand.ReachYears == 1 ? "a year" : $"{AgendaCommand.ReachYears} years";
 
     public string UnknownMatter(int number) => Pick(
         $"There is no matter #{number} that you can see. \"my\" lists yours.",

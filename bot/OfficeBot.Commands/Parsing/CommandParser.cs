@@ -43,7 +43,7 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
 
         var message = MessageText.From(input.Text);
         var body = message.Body;
-        if (Enabled(CommandWords.Match(body)) is not { } word)
+        if (CommandWords.Match(body, IsEnabled) is not { } word)
         {
             return FreeText(body);
         }
@@ -80,10 +80,33 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
         }
 
         var officeNow = TimeZoneInfo.ConvertTime(input.Now, input.OfficeZone).DateTime;
+
+        // 日程表在哪裡, "schedule a call with finance": no mention and no day after the word is a sentence, not a command.
+        if (word.Verb == CommandVerb.Agenda && message.TagNames.Count == 0 && AgendaParser.IsSentence(args, officeNow, dates))
+        {
+            return FreeText(body);
+        }
+
+        // 查看 M3 / show M3, and 會議 M3 / meeting M3 when that is the whole message, name a meeting, not a matter or a
+        // new request; an error is then reported under 查看會議 / show meeting, so the reply shows that form.
+        var meetingNumber = word.Verb switch
+        {
+            CommandVerb.Show => options.MeetingRequests && MeetingReference().IsMatch(args),
+            CommandVerb.Meeting => WholeMeetingReference().IsMatch(args),
+            _ => false,
+        };
+        if (meetingNumber)
+        {
+            commandWord = CommandWords.WordFor(CommandVerb.ShowMeeting, word.IsLatin ? WordScript.English : ScriptOf(written));
+        }
+
         var outcome = word.Verb switch
         {
+            _ when meetingNumber => ShowMeeting(args, mentions, numberOnly: false),
             CommandVerb.New => NewMatterParser.Parse(args, mentions, officeNow, dates),
             CommandVerb.Meeting => MeetingRequestParser.Parse(args, mentions, officeNow, input.OfficeZone),
+            CommandVerb.Agenda => AgendaParser.Parse(args, mentions, officeNow, dates),
+            CommandVerb.ShowMeeting => ShowMeeting(args, mentions, numberOnly: true),
             _ => ParseNumbered(word.Verb, args, mentions, officeNow),
         };
 
@@ -103,9 +126,27 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
             new(null, new ParseError(kind, commandWord, detail), written);
     }
 
-    // A verb whose handler is not in place yet is not a command word: the message stays free text, as before.
-    private CommandWord? Enabled(CommandWord? word) =>
-        word is { Verb: CommandVerb.Meeting } && !options.MeetingRequests ? null : word;
+    // A verb whose handler is not in place yet is not a command word: the message reads as it did before.
+    private bool IsEnabled(CommandVerb verb) =>
+        options.MeetingRequests || verb is not (CommandVerb.Meeting or CommandVerb.Agenda or CommandVerb.ShowMeeting);
+
+    // M3, m3, Ｍ３; after 查看會議 / show meeting, also #3 or 3 (the word already says it is a meeting). M0, M-1 and
+    // numbers of ten digits or more are refused as matter numbers are.
+    private static ArgumentOutcome ShowMeeting(string args, MentionTable mentions, bool numberOnly)
+    {
+        var number = (numberOnly ? MeetingNumberAfterWord() : MeetingNumber()).Match(args);
+        return number.Success && int.TryParse(AsciiDigits(number.Groups["n"].Value), out var meeting) && meeting > 0
+            ? ArgumentOutcome.Success(new ShowMeetingCommand(meeting))
+            : ArgumentOutcome.Fail(ParseErrorKind.MissingMeetingNumber, args.Length == 0 ? null : mentions.Restore(args));
+    }
+
+    // ShowMeeting has a word in each script; text that does not tell Traditional from Simplified gets the Traditional one.
+    private static WordScript ScriptOf(TextScript written) => written switch
+    {
+        TextScript.Simplified => WordScript.Simplified,
+        TextScript.English => WordScript.English,
+        _ => WordScript.Traditional,
+    };
 
     private ArgumentOutcome ParseNumbered(CommandVerb verb, string args, MentionTable mentions, DateTime officeNow)
     {
@@ -190,7 +231,7 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
     private ParseResult MessageTooLong(string text)
     {
         var head = MessageText.From(text[..64]).Body;
-        var word = Enabled(CommandWords.Match(head));
+        var word = CommandWords.Match(head, IsEnabled);
         var written = word is null ? FreeText(head).Written : WrittenOf(word, head[word.Text.Length..]);
         var commandWord = word is null ? string.Empty : word.IsLatin ? word.Text.ToLowerInvariant() : word.Text;
         return new ParseResult(null, new ParseError(ParseErrorKind.MessageTooLong, commandWord,
@@ -243,6 +284,21 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
     [GeneratedRegex(@"^(?:#\s*(?<n>[0-9０-９]{1,9})(?![0-9０-９])|(?<n>[0-9０-９]{1,9})(?=$|[\s,，、:：;；.。!！?？]|[\uE000-\uEFFF]))")]
     private static partial Regex MatterNumber();
 
+    private const string MeetingNumberEnd = @"(?![0-9０-９])(?=$|[\s,，、:：;；.。!！?？]|[\uE000-\uEFFF])";
+
+    [GeneratedRegex(@"^[MmＭｍ](?<n>[0-9０-９]{1,9})" + MeetingNumberEnd)]
+    private static partial Regex MeetingNumber();
+
+    [GeneratedRegex(@"^(?:[MmＭｍ#]\s*)?(?<n>[0-9０-９]{1,9})" + MeetingNumberEnd)]
+    private static partial Regex MeetingNumberAfterWord();
+
+    // Anything written as a meeting's number, valid or not (M3, M0, M-1, M99999999999).
+    [GeneratedRegex(@"^[MmＭｍ][-−－]?[0-9０-９]")]
+    private static partial Regex MeetingReference();
+
+    [GeneratedRegex(@"^[MmＭｍ][-−－]?[0-9０-９]+[\s.。!！?？]*$")]
+    private static partial Regex WholeMeetingReference();
+
     [GeneratedRegex(@"^\s*(?:交給|交给|轉給|转给|轉至|转至|轉到|转到|給|给|至|到|to)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TransferConnector();
 
@@ -253,6 +309,10 @@ public sealed partial class CommandParser(CommandParserOptions? options = null)
 /// <summary>Switches for commands whose handlers are still being built; all off by default.</summary>
 public sealed record CommandParserOptions
 {
-    /// <summary>Reads 會議/会议/meeting as a <see cref="MeetingRequestCommand"/>; off, such messages stay free text (help).</summary>
+    /// <summary>
+    /// Reads 會議/会议/meeting as a <see cref="MeetingRequestCommand"/>, 日程/行程/agenda/schedule as an
+    /// <see cref="AgendaCommand"/>, and 查看會議 M3/show meeting M3/查看 M3/show M3 as a <see cref="ShowMeetingCommand"/>;
+    /// off, those words stay free text (help) and 查看/show read matter numbers only.
+    /// </summary>
     public bool MeetingRequests { get; init; }
 }

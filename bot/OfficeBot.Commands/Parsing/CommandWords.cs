@@ -40,7 +40,8 @@ internal enum WordScript
 
 internal sealed record CommandWord(string Text, CommandVerb Verb, WordScript Script)
 {
-    public bool IsLatin { get; } = Text.All(char.IsAsciiLetter);
+    // "show meeting" is a Latin word too: two words, matched whole and case-insensitively.
+    public bool IsLatin { get; } = Text.All(c => char.IsAsciiLetter(c) || c == ' ');
 }
 
 // The command table: every spelling of every command word, matched longest first at the start of a message.
@@ -89,6 +90,11 @@ internal static class CommandWords
         .. Words(CommandVerb.Meeting, WordScript.Traditional, "會議申請", "申請會議", "會議", "開會"),
         .. Words(CommandVerb.Meeting, WordScript.Simplified, "会议申请", "申请会议", "会议", "开会"),
         .. Words(CommandVerb.Meeting, WordScript.English, "meeting"),
+        .. Words(CommandVerb.Agenda, WordScript.Chinese, "日程", "行程"),
+        .. Words(CommandVerb.Agenda, WordScript.English, "agenda", "schedule"),
+        .. Words(CommandVerb.ShowMeeting, WordScript.Traditional, "查看會議"),
+        .. Words(CommandVerb.ShowMeeting, WordScript.Simplified, "查看会议"),
+        .. Words(CommandVerb.ShowMeeting, WordScript.English, "show meeting", "view meeting"),
         .. Words(CommandVerb.Help, WordScript.Traditional, "幫助"),
         .. Words(CommandVerb.Help, WordScript.Simplified, "帮助"),
         .. Words(CommandVerb.Help, WordScript.English, "help"),
@@ -108,27 +114,32 @@ internal static class CommandWords
     public static CommandVerb? VerbOf(string word) =>
         VerbByText.TryGetValue(word.Trim(), out var verb) || VerbByText.TryGetValue(ScriptDetector.ToSimplified(word.Trim()), out verb) ? verb : null;
 
-    // The command word text starts with, if any. Latin words must end at a word boundary
-    // (so "address" is not "add"); Chinese words may be glued to their argument (查看#12, 新事項報告).
+    // The command word text starts with, if any, among the verbs that are enabled (a disabled verb's words are not
+    // command words, so 查看會議記錄 is 查看 followed by its argument while meetings are off). Latin words must end at a
+    // word boundary (so "address" is not "add"); Chinese words may be glued to their argument (查看#12, 新事項報告).
     // A word typed in a mix of the scripts (轉办, 新事项 with 項) is found on the text folded to Simplified; its script
     // is then told from the rest of the message.
-    public static CommandWord? Match(string text)
+    public static CommandWord? Match(string text, Func<CommandVerb, bool> enabled)
     {
-        if (MatchExactly(text) is { } word)
+        if (MatchExactly(text, enabled) is { } word)
         {
             return word;
         }
 
-        return MatchExactly(ScriptDetector.ToSimplified(text)) is { } folded && !folded.IsLatin
+        return MatchExactly(ScriptDetector.ToSimplified(text), enabled) is { } folded && !folded.IsLatin
             ? folded with { Text = text[..folded.Text.Length], Script = WordScript.Chinese }
             : null;
     }
 
-    private static CommandWord? MatchExactly(string text)
+    // The verb's first word in the table written in the script, e.g. to report an error under 查看會議 when 查看 M0 was
+    // read as a meeting's number.
+    public static string WordFor(CommandVerb verb, WordScript script) => Table.First(w => w.Verb == verb && w.Script == script).Text;
+
+    private static CommandWord? MatchExactly(string text, Func<CommandVerb, bool> enabled)
     {
         foreach (var word in ByLength)
         {
-            if (!text.StartsWith(word.Text, StringComparison.OrdinalIgnoreCase))
+            if (!enabled(word.Verb) || !text.StartsWith(word.Text, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

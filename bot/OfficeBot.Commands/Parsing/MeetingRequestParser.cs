@@ -5,9 +5,9 @@ using OfficeBot.Domain.Limits;
 
 namespace OfficeBot.Commands;
 
-// Reads the arguments of a meeting request: 會議 <主題> <時間段> 領導 @人… [地點 X] [急件].
-// Options are taken out wherever they stand (領導/leaders need mentions after them; 地點/room runs to the next option or
-// the end; 急件/urgent must stand alone); what is left is the title followed by the time range. The range is the
+// Reads the arguments of a meeting request: 會議 <主題> <時間段> 領導 @人… [地點 X] [部門 X] [急件].
+// Options are taken out wherever they stand (領導/leaders need mentions after them; 地點/room and 部門/dept run to the next
+// option or the end; 急件/urgent must stand alone); what is left is the title followed by the time range. The range is the
 // earliest place from which the rest of that text reads whole as a range (TimeRangeForms), so a title keeps its
 // date-like words (「明天的準備會 12月9日下午2點到4點」); failing that, a range written before the title is taken.
 // Keywords are matched on the text folded to Simplified, as in NewMatterParser.
@@ -26,6 +26,7 @@ internal static partial class MeetingRequestParser
         var rest = new StringBuilder(args.Length);
         var leaders = new List<MentionRef>();
         string? room = null;
+        string? department = null;
         var urgent = false;
 
         var i = 0;
@@ -58,9 +59,15 @@ internal static partial class MeetingRequestParser
                     return ArgumentOutcome.Fail(ParseErrorKind.UnknownMention, args.Substring(match.Groups["name"].Index, match.Groups["name"].Length));
 
                 case Option.Room:
-                    var roomEnd = NextOption(folded, argumentStart);
+                    var roomEnd = NextOption(folded, argumentStart, Option.Room);
                     room = mentions.Restore(args[argumentStart..roomEnd].Trim(TitleTrim));
                     i = roomEnd;
+                    break;
+
+                case Option.Department:
+                    var departmentEnd = NextOption(folded, argumentStart, Option.Department);
+                    department = mentions.Restore(args[argumentStart..departmentEnd].Trim(TitleTrim));
+                    i = departmentEnd;
                     break;
 
                 default:
@@ -120,9 +127,18 @@ internal static partial class MeetingRequestParser
             return ArgumentOutcome.Fail(ParseErrorKind.TextTooLong, room.Length.ToString(CultureInfo.InvariantCulture));
         }
 
+        // Counted as the configuration counts a department's name, so a name an administrator could set always fits.
+        if (department is { } name && new StringInfo(name).LengthInTextElements is var length and > InputLimits.DepartmentName)
+        {
+            return ArgumentOutcome.Fail(ParseErrorKind.DepartmentTooLong, length.ToString(CultureInfo.InvariantCulture));
+        }
+
         var time = new TimeRange(InZone(range.From, zone), InZone(range.To, zone));
         return ArgumentOutcome.Success(new MeetingRequestCommand(
-            finalTitle, time, [.. leaders.DistinctBy(p => p.TeamsUserId)], string.IsNullOrEmpty(room) ? null : room, urgent));
+            finalTitle, time, [.. leaders.DistinctBy(p => p.TeamsUserId)], string.IsNullOrEmpty(room) ? null : room, urgent)
+        {
+            Department = string.IsNullOrEmpty(department) ? null : department,
+        });
     }
 
     private static (RangeRead? Range, string Title) FindRange(string text, string normalised, DateTime officeNow)
@@ -154,11 +170,12 @@ internal static partial class MeetingRequestParser
         LeadersWithoutAnyone,
         LeaderWithoutMention,
         Room,
+        Department,
         Urgent,
     }
 
-    // Room and a person named without a mention count only after some title, so 「地點變更說明會」 or "Room booking
-    // review" at the start are titles.
+    // Room, department and a person named without a mention count only after some title, so 「地點變更說明會」 or
+    // "Room booking review" at the start are titles.
     private static (Option Kind, Match Match)? OptionAt(string s, int i, bool titleStarted)
     {
         var atWordStart = i == 0 || s[i - 1] == ' ' || MessageText.IsPlaceholder(s[i - 1]);
@@ -187,15 +204,20 @@ internal static partial class MeetingRequestParser
             return (Option.Room, room);
         }
 
+        if (titleStarted && DepartmentKeyword().Match(s, i) is { Success: true } department)
+        {
+            return (Option.Department, department);
+        }
+
         return UrgentWord().Match(s, i) is { Success: true } urgent ? (Option.Urgent, urgent) : null;
     }
 
-    // The end of a room's name: the next leaders keyword or urgency word, or the end.
-    private static int NextOption(string s, int from)
+    // The end of a room's or department's name: the next option of another kind, or the end.
+    private static int NextOption(string s, int from, Option reading)
     {
         for (var j = from; j < s.Length; j++)
         {
-            if (OptionAt(s, j, titleStarted: true) is { Kind: not Option.Room })
+            if (OptionAt(s, j, titleStarted: true) is { } next && next.Kind != reading)
             {
                 return j;
             }
@@ -216,6 +238,10 @@ internal static partial class MeetingRequestParser
 
     [GeneratedRegex(@"\G(?:地点|场地|会场|room|venue|location)(?![A-Za-z])\s*[:：]?\s*(?=[^\s,，、;；])", RegexOptions.IgnoreCase)]
     private static partial Regex RoomKeyword();
+
+    // 部門 set apart by a space or colon, so a title word such as 「部門預算審查」 stays in the title.
+    [GeneratedRegex(@"\G(?:部门|department|dept)(?![A-Za-z])\.?(?:\s*[:：]\s*|\s+)(?=[^\s,，、;；])", RegexOptions.IgnoreCase)]
+    private static partial Regex DepartmentKeyword();
 
     [GeneratedRegex(@"\G(?:急件|紧急|urgent)(?=$|[\s,，、;；.。!！]|[\uE000-\uEFFF])", RegexOptions.IgnoreCase)]
     private static partial Regex UrgentWord();

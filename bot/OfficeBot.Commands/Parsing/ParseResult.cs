@@ -49,6 +49,21 @@ public enum ParseErrorKind
 
     /// <summary>A meeting request names no leader: 領導/leaders followed by @mentions is missing.</summary>
     MissingLeaders,
+
+    /// <summary>A meeting request's department (部門 X / dept X) is longer than <see cref="OfficeBot.Domain.Limits.InputLimits.DepartmentName"/>; Detail is its length.</summary>
+    DepartmentTooLong,
+
+    /// <summary>日程/agenda mentions no leader; Detail is null.</summary>
+    MissingAgendaLeader,
+
+    /// <summary>What follows the leader in 日程/agenda is not a day or a week; Detail is the part not understood, as written.</summary>
+    UnrecognisedAgendaDay,
+
+    /// <summary>An agenda's day lies more than <see cref="AgendaCommand.ReachYears"/> from today either way; Detail is the date as written.</summary>
+    AgendaDayTooFar,
+
+    /// <summary>查看會議/show meeting names no valid meeting number (M3); Detail is what was written instead, or null.</summary>
+    MissingMeetingNumber,
 }
 
 /// <summary>
