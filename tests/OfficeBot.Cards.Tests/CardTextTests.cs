@@ -20,7 +20,7 @@ public class CardTextTests
             Assert.False(string.IsNullOrWhiteSpace((string?)property.GetValue(text)), $"{language}.{property.Name} is empty");
         }
 
-        Assert.Equal(11, text.HelpCommands.Count);
+        Assert.Equal(13, text.HelpCommands.Count);
     }
 
     [Theory]
@@ -39,9 +39,9 @@ public class CardTextTests
     }
 
     [Theory]
-    [InlineData(Language.Traditional, "登記|辦理中|待審核|辦結|已取消|歸檔", "自辦|領導交辦|上級交辦|部門轉辦", "平件|急件|特急", "🟢 正常|🟡 將到期|🔴 逾期")]
-    [InlineData(Language.Simplified, "登记|办理中|待审核|办结|已取消|归档", "自办|领导交办|上级交办|部门转办", "平件|急件|特急", "🟢 正常|🟡 将到期|🔴 逾期")]
-    [InlineData(Language.English, "Registered|In progress|Awaiting review|Completed|Cancelled|Archived", "Self-initiated|Assigned by a leader|From the upper office|Forwarded by a department", "Normal|Urgent|Extra urgent", "🟢 On track|🟡 Due soon|🔴 Overdue")]
+    [InlineData(Language.Traditional, "登記|辦理中|待審核|辦結|已取消|歸檔", "自辦|領導交辦|上級交辦|部門轉辦|會議決議", "平件|急件|特急", "🟢 正常|🟡 將到期|🔴 逾期")]
+    [InlineData(Language.Simplified, "登记|办理中|待审核|办结|已取消|归档", "自办|领导交办|上级交办|部门转办|会议决议", "平件|急件|特急", "🟢 正常|🟡 将到期|🔴 逾期")]
+    [InlineData(Language.English, "Registered|In progress|Awaiting review|Completed|Cancelled|Archived", "Self-initiated|Assigned by a leader|From the upper office|Forwarded by a department|Meeting decision", "Normal|Urgent|Extra urgent", "🟢 On track|🟡 Due soon|🔴 Overdue")]
     public void Names_MatchTheOfficeWording(Language language, string statuses, string sources, string urgencies, string lights)
     {
         var text = CardText.For(language);

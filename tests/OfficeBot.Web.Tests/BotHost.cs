@@ -136,6 +136,11 @@ public sealed class BotHost : IAsyncDisposable
             data[key] = value;
         }
 
+        return await InvokeAsync(from, verb, data, locale, tenant, onCard, inGroupChat);
+    }
+
+    private async Task<(int Status, JsonObject Body)> InvokeAsync(TeamsUser from, string verb, JsonObject data, string locale, string tenant, string? onCard, bool inGroupChat)
+    {
         var invoke = inGroupChat
             ? Activities.GroupChat(from, string.Empty, locale, tenant, Connector.ServiceUrl, [])
             : Activities.Personal(from, string.Empty, locale, tenant, Connector.ServiceUrl, []);
@@ -156,6 +161,19 @@ public sealed class BotHost : IAsyncDisposable
         var response = await PostRawAsync(invoke.ToJsonString());
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())?.AsObject() ?? [];
         return ((int)response.StatusCode, body);
+    }
+
+    /// <summary>Presses a button on a meeting request's card (its data carries the meeting, not a matter).</summary>
+    public Task<(int Status, JsonObject Body)> PressMeetingAsync(TeamsUser from, string verb, int meeting, int revision, IDictionary<string, string>? inputs = null,
+        string locale = "en-US", string tenant = TenantA, string? onCard = null)
+    {
+        var data = new JsonObject { ["meeting"] = meeting, ["revision"] = revision };
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        return InvokeAsync(from, verb, data, locale, tenant, onCard, inGroupChat: false);
     }
 
     /// <summary>Waits until the notifications and in-place updates that followed the last changes have gone out.</summary>

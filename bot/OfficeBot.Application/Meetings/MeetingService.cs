@@ -15,7 +15,8 @@ public sealed record MeetingChangeResult(Meeting? Meeting, Outcome<MeetingRefusa
 /// the ETag; if someone else stored first, load, check and apply again. Every change is stored with its follow-up (whose
 /// cards are updated, who gets the card) as one outbox item in the same batch.
 /// </summary>
-public sealed partial class MeetingService(MeetingRepository repository, MeetingChecks checks, OfficeTime time, OutboxSignal outbox, ILogger<MeetingService> logger)
+public sealed partial class MeetingService(MeetingRepository repository, MeetingChecks checks, MeetingSyncSchedule sync, OfficeTime time, OutboxSignal outbox,
+    ILogger<MeetingService> logger)
 {
     private const int MaxAttempts = 20;
 
@@ -36,6 +37,8 @@ public sealed partial class MeetingService(MeetingRepository repository, Meeting
             meeting => MeetingFollowUp.ItemFor(meeting, meeting.UncommittedHistory, actor.Person.ObjectId, now), requestKey, cancellationToken);
         if (result.Meeting is not null)
         {
+            // From now on the tenant has something to watch.
+            await sync.EnsureNextAsync(tenantId, cancellationToken);
             outbox.Nudge(tenantId);
         }
 

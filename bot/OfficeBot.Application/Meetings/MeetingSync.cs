@@ -20,34 +20,24 @@ namespace OfficeBot.Application.Meetings;
 /// <see cref="Meeting.RecordCheck"/>), so it is alerted once; a conflict gone updates the alert in place.
 /// </summary>
 public sealed partial class MeetingSync(
-    ITableStore store,
+    MeetingSyncSchedule schedule,
     MeetingRepository repository,
     MeetingService meetings,
     OutboxStore outbox,
     OfficeTime time,
-    IOptionsMonitor<OfficeOptions> office,
-    ILogger<MeetingSync> logger) : IOutboxHandler, IRecurringOutboxWork
+    ILogger<MeetingSync> logger) : IOutboxHandler
 {
-    private const string IdPrefix = "gsync-";
-
     /// <summary>How far ahead meetings are watched; a request further out is checked when it comes nearer.</summary>
     public static readonly TimeSpan Horizon = TimeSpan.FromDays(62);
 
-    private readonly ConcurrentDictionary<string, long> _planned = new(StringComparer.Ordinal);
-
     public string Kind => OutboxKinds.MeetingSync;
-
-    private TimeSpan Interval => office.CurrentValue.Meetings.SyncInterval;
-
-    public Task EnsureNextAsync(string tenantId, CancellationToken cancellationToken) => EnsureAsync(tenantId, NextSlot(time.Now), cancellationToken);
 
     public async Task HandleAsync(OutboxItem item, IOutboxProgress progress, CancellationToken cancellationToken)
     {
-        var slot = long.Parse(item.Id.AsSpan(IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+        var slot = MeetingSyncSchedule.SlotOf(item);
         await progress.StepAsync("next", async token =>
         {
-            var next = Math.Max(slot + 1, NextSlot(time.Now));
-            if (await EnsureAsync(item.TenantId, next, token) is { } due)
+            if (await schedule.EnsureAfterAsync(item.TenantId, slot, token) is { } due)
             {
                 await outbox.AnnounceAsync(item.TenantId, due, token);
             }
@@ -75,6 +65,31 @@ public sealed partial class MeetingSync(
         LogSynced(item.TenantId, watched.Count, found);
     }
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting sync of {TenantId}: {Watched} meeting(s) checked, {Changed} with conflicts found or gone")]
+    private partial void LogSynced(string tenantId, int watched, int changed);
+}
+
+/// <summary>
+/// When each tenant's meeting sync runs: one outbox item per <c>Office:Meetings:SyncInterval</c> slot, keyed by the slot
+/// alone, so instances ensuring it at once write one item. Kept apart from the sync itself, which needs the outbox: the
+/// outbox asks every recurring work for its next item.
+/// </summary>
+public sealed class MeetingSyncSchedule(ITableStore store, OfficeTime time, IOptionsMonitor<OfficeOptions> office) : IRecurringOutboxWork
+{
+    private const string IdPrefix = "gsync-";
+
+    private readonly ConcurrentDictionary<string, long> _planned = new(StringComparer.Ordinal);
+
+    private TimeSpan Interval => office.CurrentValue.Meetings.SyncInterval;
+
+    public static long SlotOf(OutboxItem item) => long.Parse(item.Id.AsSpan(IdPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public Task EnsureNextAsync(string tenantId, CancellationToken cancellationToken) => EnsureAsync(tenantId, NextSlot(time.Now), cancellationToken);
+
+    /// <summary>Plans the slot after <paramref name="slot"/> (or the next to come, if the clock is past it); returns when it is due, or null if it was planned already.</summary>
+    public Task<DateTimeOffset?> EnsureAfterAsync(string tenantId, long slot, CancellationToken cancellationToken) =>
+        EnsureAsync(tenantId, Math.Max(slot + 1, NextSlot(time.Now)), cancellationToken);
+
     private long NextSlot(DateTimeOffset now) => now.UtcTicks / Interval.Ticks + 1;
 
     /// <summary>Writes the sync item of <paramref name="slot"/> unless it exists; returns when it is due.</summary>
@@ -86,12 +101,21 @@ public sealed partial class MeetingSync(
             return null;
         }
 
+        // A tenant with nothing to watch has no sync: the chain ends, and the next request starts it again.
+        var now = time.Now;
+        var partition = Matters.MatterKeys.Partition(tenantId);
+        if (!await store.QueryAsync(Matters.MatterKeys.Table, partition, MeetingKeys.TimeFrom(now - Meeting.Longest), MeetingKeys.TimeFrom(now + MeetingSync.Horizon), 1,
+            cancellationToken).AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
         var item = new OutboxItem
         {
             Id = IdPrefix + slot.ToString(CultureInfo.InvariantCulture),
             Kind = OutboxKinds.MeetingSync,
             TenantId = tenantId,
-            CreatedAt = time.Now,
+            CreatedAt = now,
             DueAt = due,
         };
         try
@@ -106,7 +130,4 @@ public sealed partial class MeetingSync(
         _planned[tenantId] = slot;
         return due;
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Meeting sync of {TenantId}: {Watched} meeting(s) checked, {Changed} with conflicts found or gone")]
-    private partial void LogSynced(string tenantId, int watched, int changed);
 }

@@ -50,9 +50,9 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MeetingPresenter>();
         builder.Services.AddSingleton<MeetingActionDispatcher>();
         builder.Services.AddSingleton<IOutboxHandler, MeetingFollowUp>();
-        builder.Services.AddSingleton<MeetingSync>();
-        builder.Services.AddSingleton<IOutboxHandler>(services => services.GetRequiredService<MeetingSync>());
-        builder.Services.AddSingleton<IRecurringOutboxWork>(services => services.GetRequiredService<MeetingSync>());
+        builder.Services.AddSingleton<IOutboxHandler, MeetingSync>();
+        builder.Services.AddSingleton<MeetingSyncSchedule>();
+        builder.Services.AddSingleton<IRecurringOutboxWork>(services => services.GetRequiredService<MeetingSyncSchedule>());
         builder.Services.AddSingleton<CommandDispatcher>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<PeopleStore>();

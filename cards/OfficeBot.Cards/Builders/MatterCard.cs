@@ -51,6 +51,12 @@ public static class MatterCard
         body.Add(StatusLine(matter, text));
         AddPending(body, matter, text, limits);
         body.Add(Facts(matter, text, limits));
+        if (matter.Meeting is { } meeting)
+        {
+            // The way back to the meeting the matter was decided in: a message, so its card comes into the chat.
+            body.Add(new ActionSet { Actions = [SubmitAction.MessageBack($"{text.ActShowMeeting} M{meeting}", $"{text.ShowMeetingCommand} M{meeting}")] });
+        }
+
         AddDescription(body, matter, limits);
         AddInstruction(body, matter, text, limits);
         AddCoHandlerNotes(body, matter, text, limits);

@@ -85,6 +85,11 @@ public sealed partial class CardText
     /// <summary>The command word a Show button sends (查看 #12 / show #12), in the card's own language.</summary>
     public string ShowCommand { get; private init; } = "";
 
+    /// <summary>The command a matter decided in a meeting sends to show that meeting (查看會議 M3).</summary>
+    public string ShowMeetingCommand { get; private init; } = "";
+
+    public string ActShowMeeting { get; private init; } = "";
+
     /// <summary>Under the heading of a reminder list: why it is one message, and how to open a matter.</summary>
     public string ReminderListNote { get; private init; } = "";
     public string ActSend { get; private init; } = "";
