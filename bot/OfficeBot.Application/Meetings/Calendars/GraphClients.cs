@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Authentication.Azure;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using Microsoft.Graph.Models.ODataErrors;
 
@@ -22,7 +23,10 @@ public static class GraphClients
         http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         var baseUrl = options.BaseUrl.TrimEnd('/');
         var root = new Uri(baseUrl);
-        return new GraphServiceClient(http, credential, [$"{root.Scheme}://{root.Authority}/.default"], baseUrl);
+        // The token goes to the configured Graph host only (the SDK's own provider knows just the public clouds' hosts).
+        var authentication = new AzureIdentityAuthenticationProvider(credential, [root.Host], isCaeEnabled: true,
+            scopes: [$"{root.Scheme}://{root.Authority}/.default"]);
+        return new GraphServiceClient(http, authentication, baseUrl);
     }
 
     /// <summary>The app's own identity: its client secret when one is configured, else the host's managed identity.</summary>

@@ -26,8 +26,12 @@ public sealed partial class GraphLeaderCalendarSource(GraphServiceClient graph, 
     public static readonly TimeSpan MaxWindow = TimeSpan.FromDays(62);
 
     private const string Source = "graph";
+
+    // A window nobody has asked about for this long is dropped, so many one-off windows do not pile up in memory.
+    private static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<(DateTimeOffset From, DateTimeOffset To), Dictionary<string, Entry>> _windows = [];
+    private readonly Dictionary<(DateTimeOffset From, DateTimeOffset To), Window> _windows = [];
 
     public bool Covers(string leaderObjectId) => options.Value.AddressOf(leaderObjectId) is not null;
 
@@ -43,12 +47,15 @@ public sealed partial class GraphLeaderCalendarSource(GraphServiceClient graph, 
         try
         {
             var now = time.GetUtcNow();
-            Forget(now, settings.RefreshAfter);
-            if (!_windows.TryGetValue((from, to), out var window))
+            Forget(now);
+            if (!_windows.TryGetValue((from, to), out var known))
             {
-                window = new Dictionary<string, Entry>(StringComparer.OrdinalIgnoreCase);
-                _windows[(from, to)] = window;
+                known = new Window();
+                _windows[(from, to)] = known;
             }
+
+            known.AskedAt = now;
+            var window = known.Leaders;
 
             var stale = leaderObjectIds.Any(leader => Covers(leader)
                 && (!window.TryGetValue(leader.Trim(), out var entry) || now - entry.AttemptedAt >= settings.RefreshAfter));
@@ -236,12 +243,19 @@ public sealed partial class GraphLeaderCalendarSource(GraphServiceClient graph, 
         }
     }
 
-    private void Forget(DateTimeOffset now, TimeSpan refreshAfter)
+    private void Forget(DateTimeOffset now)
     {
-        foreach (var key in _windows.Where(w => w.Value.Values.All(e => now - e.AttemptedAt >= refreshAfter)).Select(w => w.Key).ToList())
+        foreach (var key in _windows.Where(w => now - w.Value.AskedAt >= ForgetAfter).Select(w => w.Key).ToList())
         {
             _windows.Remove(key);
         }
+    }
+
+    private sealed class Window
+    {
+        public Dictionary<string, Entry> Leaders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public DateTimeOffset AskedAt { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph schedule of leader {Leader} cannot be read (unavailable since {Since:o}): {Problem}")]
