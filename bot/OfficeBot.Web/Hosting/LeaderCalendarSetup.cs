@@ -44,34 +44,27 @@ public static class LeaderCalendarSetup
             .Bind(builder.Configuration.GetSection(GraphOptions.Section))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GraphOptions>, GraphValidation>();
-        var graph = builder.Configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
-        if (graph.Enabled)
+        // Built only when asked for, which is only when Office:Graph:Enabled: an office without Graph never makes a credential.
+        builder.Services.AddSingleton(services =>
         {
-            builder.Services.AddSingleton(services =>
-            {
-                var options = services.GetRequiredService<IOptions<GraphOptions>>().Value;
-                return GraphClients.Create(options, GraphClients.Credential(options));
-            });
-            builder.Services.AddSingleton(services => new GraphLeaderCalendarSource(
-                services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(),
-                services.GetRequiredService<IOptions<GraphOptions>>(),
-                services.GetRequiredService<OfficeBot.Application.Office.OfficeTime>().Zone,
-                services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<GraphLeaderCalendarSource>>()));
-        }
-
+            var options = services.GetRequiredService<IOptions<GraphOptions>>().Value;
+            return GraphClients.Create(options, GraphClients.Credential(options));
+        });
+        builder.Services.AddSingleton(services => new GraphLeaderCalendarSource(
+            services.GetRequiredService<Microsoft.Graph.GraphServiceClient>(),
+            services.GetRequiredService<IOptions<GraphOptions>>(),
+            services.GetRequiredService<OfficeBot.Application.Office.OfficeTime>().Zone,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<GraphLeaderCalendarSource>>()));
         builder.Services.AddSingleton<ILeaderCalendarSource>(services => new CombinedLeaderCalendarSource(
-            [services.GetRequiredService<IcsLeaderCalendarSource>(), .. services.GetServices<GraphLeaderCalendarSource>()],
+            services.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled
+                ? [services.GetRequiredService<IcsLeaderCalendarSource>(), services.GetRequiredService<GraphLeaderCalendarSource>()]
+                : [services.GetRequiredService<IcsLeaderCalendarSource>()],
             services.GetRequiredService<TimeProvider>()));
-
-        if (graph is { Enabled: true, WriteApprovedMeetings: true })
-        {
-            builder.Services.AddSingleton<ILeaderCalendarWriter, GraphCalendarWriter>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<ILeaderCalendarWriter, NoCalendarWriter>();
-        }
+        builder.Services.AddSingleton<ILeaderCalendarWriter>(services =>
+            services.GetRequiredService<IOptions<GraphOptions>>().Value is { Enabled: true, WriteApprovedMeetings: true }
+                ? ActivatorUtilities.CreateInstance<GraphCalendarWriter>(services)
+                : new NoCalendarWriter());
 
         return builder;
     }

@@ -65,6 +65,7 @@ public sealed partial class GraphLeaderCalendarSource(GraphServiceClient graph, 
                 var mapped = settings.Mailboxes
                     .Where(m => !string.IsNullOrWhiteSpace(m.Leader) && !string.IsNullOrWhiteSpace(m.Address))
                     .Select(m => (Leader: m.Leader!.Trim(), Address: m.Address!.Trim()))
+                    .DistinctBy(m => m.Leader, StringComparer.OrdinalIgnoreCase)
                     .Where(m => !window.TryGetValue(m.Leader, out var entry) || now - entry.AttemptedAt >= settings.RefreshAfter)
                     .ToList();
                 await ReadWindowAsync(window, mapped, from, to, now, settings, ct);

@@ -58,7 +58,8 @@ public sealed class GraphOptions : IValidatableObject
 
     /// <summary>The mailbox address configured for a leader, or null when Graph does not cover them.</summary>
     public string? AddressOf(string leaderObjectId) =>
-        Mailboxes.FirstOrDefault(m => string.Equals(m.Leader?.Trim(), leaderObjectId.Trim(), StringComparison.OrdinalIgnoreCase))?.Address?.Trim();
+        Mailboxes.FirstOrDefault(m => string.Equals(m.Leader?.Trim(), leaderObjectId.Trim(), StringComparison.OrdinalIgnoreCase))?.Address?.Trim()
+            is { Length: > 0 } address ? address : null;
 
     /// <summary>Everything wrong with these settings at start-up, plus mailboxes of leaders not listed in <c>Office:Leaders</c>.</summary>
     public IReadOnlyList<string> Problems(IEnumerable<string> leaders)
