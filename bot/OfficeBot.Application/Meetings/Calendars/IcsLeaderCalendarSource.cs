@@ -10,9 +10,11 @@ namespace OfficeBot.Application.Meetings.Calendars;
 public sealed class IcsLeaderCalendarSource(IcsFeedReader reader, IOptions<LeaderCalendarOptions> options, TimeZoneInfo officeZone,
     TimeProvider time) : ILeaderCalendarSource
 {
+    public bool Covers(string leaderObjectId) => FeedOf(leaderObjectId)?.Ics is not null;
+
     public async Task<LeaderCalendar> ReadAsync(string leaderObjectId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
-        var configured = options.Value.Feeds.FirstOrDefault(f => string.Equals(f.Leader?.Trim(), leaderObjectId, StringComparison.OrdinalIgnoreCase));
+        var configured = FeedOf(leaderObjectId);
         if (configured?.Ics is not { } ics)
         {
             var now = time.GetUtcNow();
@@ -42,4 +44,7 @@ public sealed class IcsLeaderCalendarSource(IcsFeedReader reader, IOptions<Leade
 
         return new LeaderCalendar(leaderObjectId, busy, feed.ReadAt!.Value, feed.UnavailableSince, feed.Problem);
     }
+
+    private LeaderCalendarOptions.LeaderFeed? FeedOf(string leaderObjectId) =>
+        options.Value.Feeds.FirstOrDefault(f => string.Equals(f.Leader?.Trim(), leaderObjectId, StringComparison.OrdinalIgnoreCase));
 }

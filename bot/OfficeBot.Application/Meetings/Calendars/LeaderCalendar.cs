@@ -25,6 +25,9 @@ public sealed record LeaderCalendar(string LeaderObjectId, IReadOnlyList<LeaderB
 /// <summary>Where a leader's busy times come from (an iCalendar feed, Microsoft Graph, meetings approved in OfficeBot).</summary>
 public interface ILeaderCalendarSource
 {
+    /// <summary>Whether this source knows the leader's calendar at all (a feed or mailbox is configured for them).</summary>
+    bool Covers(string leaderObjectId);
+
     /// <summary>The leader's busy times overlapping [<paramref name="from"/>, <paramref name="to"/>), never "free" when unreadable.</summary>
     Task<LeaderCalendar> ReadAsync(string leaderObjectId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }
