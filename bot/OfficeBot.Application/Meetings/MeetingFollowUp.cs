@@ -26,6 +26,7 @@ public sealed partial class MeetingFollowUp(
     PeopleStore people,
     MeetingRepository repository,
     MeetingPresenter presenter,
+    MeetingCalendarWrites calendars,
     RoleDirectory roles,
     OfficeTime time,
     IOptionsMonitor<OfficeOptions> office,
@@ -67,6 +68,16 @@ public sealed partial class MeetingFollowUp(
             }
 
             await progress.StepAsync($"u|{sent.ConversationId}|{sent.ActivityId}", token => UpdateAsync(meeting, sent, token), cancellationToken);
+        }
+
+        // Where the office lets OfficeBot write to the leaders' calendars (Office:Graph:WriteApprovedMeetings), an
+        // approved meeting is put there, a moved one moved and a cancelled one taken off.
+        if (appended.Any(e => e.Kind is MeetingHistoryKind.Approved or MeetingHistoryKind.ApprovedAnyway or MeetingHistoryKind.Moved or MeetingHistoryKind.Cancelled))
+        {
+            foreach (var leader in meeting.State.Leaders)
+            {
+                await progress.StepAsync($"w|{leader.ObjectId}", token => calendars.FollowAsync(meeting.State, leader.ObjectId, token), cancellationToken);
+            }
         }
 
         var settings = office.CurrentValue;

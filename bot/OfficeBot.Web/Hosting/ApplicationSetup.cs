@@ -49,6 +49,7 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<MeetingService>();
         builder.Services.AddSingleton<MeetingPresenter>();
         builder.Services.AddSingleton<MeetingActionDispatcher>();
+        builder.Services.AddSingleton<MeetingCalendarWrites>();
         builder.Services.AddSingleton<IOutboxHandler, MeetingFollowUp>();
         builder.Services.AddSingleton<IOutboxHandler, MeetingSync>();
         builder.Services.AddSingleton<MeetingSyncSchedule>();

@@ -1,13 +1,13 @@
 using Azure.Core;
 
-namespace OfficeBot.Application.Tests.Meetings.Calendars;
+namespace OfficeBot.Testing;
 
 /// <summary>
 /// A credential that hands out one fixed token. Azure.Identity can only sign in against Entra, which tests cannot reach,
 /// so this is the only part of the Graph stack the tests fake: the real GraphServiceClient, its middleware and its JSON
 /// run against <see cref="OfficeBot.Testing.FakeGraph"/> on loopback.
 /// </summary>
-internal sealed class FixedTokenCredential : TokenCredential
+public sealed class FixedTokenCredential : TokenCredential
 {
     public const string Token = "fake-graph-token";
 
