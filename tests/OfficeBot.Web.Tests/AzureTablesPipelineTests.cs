@@ -41,4 +41,32 @@ public sealed class AzureTablesPipelineTests(AzuriteFixture azurite)
             await second.DisposeAllAsync();
         }
     }
+
+    [Fact]
+    public async Task Meeting_OnAzureTables_RequestDecisionAndSync_KeepTheirRowsInOneBatch()
+    {
+        var prefix = AzuriteFixture.UniqueTablePrefix();
+        var bot = await BotHost.StartAsync(settings: new Dictionary<string, string?>(Tables(prefix)) { ["Office:Meetings:Rooms:0"] = "301" });
+        try
+        {
+            await bot.AskAsync(Director, "help", "en-US");
+            var first = await bot.AskAsync(Mei, "meeting Budget review Dec 9 2-4pm leaders @李局長 room 301", "en-US", mentions: [Leader]);
+            var (_, approved) = await bot.PressMeetingAsync(Director, Cards.Actions.MeetingVerbs.ApproveAnyway, 1, 1);
+            var second = await bot.AskAsync(Wei, "meeting Audit Dec 9 3-5pm leaders @李局長 room 301", "en-US", mentions: [Leader]);
+            await bot.AdvanceToAsync(Now.AddMinutes(15), TimeSpan.FromMinutes(5));
+            var shown = await bot.AskAsync(Director, "show M2", "en-US");
+            var other = await bot.AskAsync(Director, "show M1", "en-US", tenant: TenantB);
+
+            Assert.Contains("M1", first.CardText);
+            Assert.Contains("approved", approved.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Budget review", second.CardText);
+            Assert.Contains("301", shown.CardText);
+            Assert.DoesNotContain("Budget review", other.CardText);
+            Assert.False(File.Exists(bot.DatabasePath));
+        }
+        finally
+        {
+            await bot.DisposeAllAsync();
+        }
+    }
 }

@@ -10,7 +10,7 @@ public sealed class MeetingMessages(Language language)
 {
     public Language Language { get; } = language;
 
-    public static string Name(int number) => $"M{number}";
+    public static string Name(int number) => Cards.Builders.MeetingCard.Name(number);
 
     // ── Replies to requests ─────────────────────────────────────────────────────────────────────
 
@@ -74,6 +74,8 @@ public sealed class MeetingMessages(Language language)
         MeetingRefusal.NotUrgent => Pick("The request was not marked urgent.", "這個申請沒有標為急件。", "这个申请没有标为急件。"),
         _ => Pick("No new conflict waits for a decision.", "沒有待決定的新衝突。", "没有待决定的新冲突。"),
     };
+
+    public string DecisionTitleRequired => Pick("Give the decision a title (what is to be done).", "請填寫決議的標題（要辦的事）。", "请填写决议的标题（要办的事）。");
 
     public string InputProblem(string what) => Pick($"'{what}' is not what the form asks for; nothing was changed.", $"「{what}」不符合表單要求，未做任何更改。",
         $"「{what}」不符合表单要求，未做任何更改。");

@@ -68,7 +68,8 @@ public sealed partial class MeetingActionDispatcher(
                 : new CardActionResult(await presenter.ForViewerAsync(shown, actor, language, null, cancellationToken), null, [], actor, false);
         }
 
-        if (Inputs.Read(request.Inputs, time) is { Problem: { } problem })
+        var inputs = Inputs.Read(request.Inputs, time);
+        if (inputs.Problem is { } problem)
         {
             var current = await meetings.FindVisibleAsync(request.TenantId, number, actor, cancellationToken);
             return current is null
@@ -76,7 +77,27 @@ public sealed partial class MeetingActionDispatcher(
                 : Refused(actor, await presenter.ForViewerAsync(current, actor, language, problem(say), cancellationToken));
         }
 
-        var inputs = Inputs.Read(request.Inputs, time);
+        // A decision's form is checked before anything is registered: its title, and its lead among the people known.
+        Person? lead = null;
+        if (request.Verb == MeetingVerbs.RegisterDecision)
+        {
+            string? formProblem = null;
+            if (string.IsNullOrWhiteSpace(inputs.Text))
+            {
+                formProblem = say.DecisionTitleRequired;
+            }
+            else if (inputs.Lead is { } leadId && (lead = await LeadAsync(request, leadId, cancellationToken)) is null)
+            {
+                formProblem = new Messages(language).UnknownPeople;
+            }
+
+            if (formProblem is not null)
+            {
+                var current = await meetings.FindVisibleAsync(request.TenantId, number, actor, cancellationToken);
+                return current is null ? Refused(actor, Unknown(say, language, number)) : Refused(actor, await presenter.ForViewerAsync(current, actor, language, formProblem, cancellationToken));
+            }
+        }
+
         var stale = false;
         Meeting? shownInstead = null;
         MeetingChangeResult result;
@@ -90,7 +111,7 @@ public sealed partial class MeetingActionDispatcher(
                     return Outcome<MeetingRefusal>.Unchanged;
                 }
 
-                var (outcome, instead) = await ApplyAsync(request, meeting, actor, inputs, cancellationToken);
+                var (outcome, instead) = await ApplyAsync(request, meeting, actor, inputs, lead, cancellationToken);
                 shownInstead = instead;
                 return outcome;
             }, request.PressedCard, cancellationToken);
@@ -134,7 +155,7 @@ public sealed partial class MeetingActionDispatcher(
     /// found the calendars changed answers with the meeting as checked now (<c>Instead</c>), so the director sees why.
     /// </summary>
     private async Task<(Outcome<MeetingRefusal> Outcome, Meeting? Instead)> ApplyAsync(MeetingActionRequest request, Meeting meeting, Actor actor, Inputs inputs,
-        CancellationToken cancellationToken)
+        Person? lead, CancellationToken cancellationToken)
     {
         var now = time.Now;
         var state = meeting.State;
@@ -199,7 +220,7 @@ public sealed partial class MeetingActionDispatcher(
             }
 
             default:
-                return (await RegisterDecisionAsync(request, meeting, actor, inputs, cancellationToken), null);
+                return (await RegisterDecisionAsync(request, meeting, actor, inputs.Text!, lead, inputs.Due, cancellationToken), null);
         }
     }
 
@@ -208,36 +229,39 @@ public sealed partial class MeetingActionDispatcher(
     /// The matter is registered under a key of this press (meeting, revision, presser), so a double press or a retry after
     /// a conflict registers it once.
     /// </summary>
-    private async Task<Outcome<MeetingRefusal>> RegisterDecisionAsync(MeetingActionRequest request, Meeting meeting, Actor actor, Inputs inputs, CancellationToken cancellationToken)
+    private async Task<Outcome<MeetingRefusal>> RegisterDecisionAsync(MeetingActionRequest request, Meeting meeting, Actor actor, string title, Person? lead, DateOnly? due,
+        CancellationToken cancellationToken)
     {
         if (!meeting.AvailableActions(actor).Contains(MeetingAction.RegisterDecision))
         {
             return meeting.RecordDecision(actor, time.Now, 0);
         }
 
-        if (string.IsNullOrWhiteSpace(inputs.Text))
-        {
-            return Outcome<MeetingRefusal>.Refused(MeetingRefusal.ReasonRequired);
-        }
-
-        Person? lead = null;
-        if (inputs.Lead is { } leadId)
-        {
-            lead = (await people.FindAsync(request.TenantId, leadId, cancellationToken))?.Person
-                ?? (request.Members is not null && await request.Members.FindAsync(leadId, cancellationToken) is { } member && member.Person.Is(leadId) ? member.Person : null);
-            if (lead is null)
-            {
-                return Outcome<MeetingRefusal>.Refused(MeetingRefusal.NotPermitted);
-            }
-        }
-
-        var registration = new MatterRegistration(inputs.Text, Source: MatterSource.Meeting, Lead: lead, Due: inputs.Due is { } due ? new DueDate(due) : null)
-        {
-            Meeting = meeting.Number,
-        };
+        var registration = new MatterRegistration(title, Source: MatterSource.Meeting, Lead: lead, Due: due is { } d ? new DueDate(d) : null) { Meeting = meeting.Number };
         var key = $"meeting|{meeting.Number}|{meeting.State.Revision}|{actor.Person.ObjectId}";
         var (matter, _) = await matters.RegisterAsync(request.TenantId, registration, actor, key, cancellationToken);
         return matter is null ? Outcome<MeetingRefusal>.Refused(MeetingRefusal.WrongStatus) : meeting.RecordDecision(actor, time.Now, matter.Number);
+    }
+
+    /// <summary>
+    /// A person picked on the form: one OfficeBot has met, or a member of the chat the card was pressed in — saved then,
+    /// so the matter's notice can reach them.
+    /// </summary>
+    private async Task<Person?> LeadAsync(MeetingActionRequest request, string objectId, CancellationToken cancellationToken)
+    {
+        if (await people.FindAsync(request.TenantId, objectId, cancellationToken) is { } known)
+        {
+            return known.Person;
+        }
+
+        if (request.Members is null || !Guid.TryParseExact(objectId, "D", out _) || await request.Members.FindAsync(objectId, cancellationToken) is not { } member
+            || !member.Person.Is(objectId))
+        {
+            return null;
+        }
+
+        await people.SaveAsync(request.TenantId, new KnownPerson(member.Person.ObjectId, member.Person.DisplayName, null, member.TeamsUserId), cancellationToken);
+        return member.Person;
     }
 
     /// <summary>The meeting as checked now, for the answer to a refused press (not stored).</summary>

@@ -86,7 +86,11 @@ public sealed partial class MeetingFollowUp(
             await progress.StepAsync($"n|{recipient.ObjectId}|{entry.Sequence}", token => NotifyAsync(meeting, recipient, entry, token), cancellationToken);
         }
 
-        var channel = settings.CoordinationChannel?.Trim();
+        // Without a coordination channel, the shared chat the request was typed in stands for it (Teams' group chats and
+        // channels have 19: ids); the request's own card is already there, its alerts are not.
+        var channel = settings.CoordinationChannel?.Trim() is { Length: > 0 } configured
+            ? configured
+            : meeting.State.Origin is { } origin && origin.StartsWith("19:", StringComparison.Ordinal) ? origin : null;
         var toChannel = appended.LastOrDefault(e => e.Kind is MeetingHistoryKind.Requested or MeetingHistoryKind.TimeChanged or MeetingHistoryKind.ConflictFound);
         // A request typed in the channel itself already has its card there (the answer to the command).
         var already = toChannel?.Kind == MeetingHistoryKind.Requested ? meeting.State.Origin : AnsweredConversation(item);

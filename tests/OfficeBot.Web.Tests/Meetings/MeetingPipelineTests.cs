@@ -221,6 +221,39 @@ public sealed class MeetingPipelineTests : IAsyncLifetime
         Assert.Contains("14:30", agenda.CardText);
     }
 
+    [Fact]
+    public async Task CoordinationChannel_GetsTheRequestCard_AndItIsUpdatedInPlaceWhenDecided()
+    {
+        const string Channel = "19:general@thread.tacv2";
+        await using var bot = new Disposing(await BotHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Office:CoordinationChannel"] = Channel,
+            ["Office:Meetings:Rooms:0"] = "301",
+        }));
+        await bot.Host.AskAsync(Director, "help", "en-US");
+
+        // The bot knows the channel from being @mentioned there.
+        await bot.Host.SayInChannelAsync(Wei, "help");
+        var reply = await bot.Host.AskAsync(Mei, Ask, mentions: Leader);
+        await bot.Host.FollowUpsDoneAsync();
+        var (number, revision) = MeetingOf(reply.Card!);
+        var posted = bot.Host.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == Channel).ToList();
+        await bot.Host.PressMeetingAsync(Director, MeetingVerbs.SendBack, number, revision, new Dictionary<string, string> { [CardInputs.Reason] = "請改上午" });
+        await bot.Host.FollowUpsDoneAsync();
+
+        var card = Assert.Single(posted);
+        Assert.Contains("預算審查", card.CardText);
+        Assert.DoesNotContain(Verbs(card.Card!), v => v != MeetingVerbs.Refresh);
+        Assert.Contains(bot.Host.Connector.Calls, c => c.Kind == ConnectorCallKind.Update && c.ConversationId == Channel && c.CardText.Contains("請改上午"));
+    }
+
+    private sealed class Disposing(BotHost host) : IAsyncDisposable
+    {
+        public BotHost Host { get; } = host;
+
+        public ValueTask DisposeAsync() => Host.DisposeAllAsync();
+    }
+
     private List<ConnectorCall> SentTo(TeamsUser user, int mark) =>
         _bot.Connector.CallsSince(mark).Where(c => c.Kind == ConnectorCallKind.Send && c.ConversationId == $"a:personal-{user.AadObjectId}").ToList();
 
