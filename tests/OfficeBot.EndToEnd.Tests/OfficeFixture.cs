@@ -13,7 +13,8 @@ public sealed class OfficeCollection : ICollectionFixture<OfficeFixture>;
 /// The office of issue 3 in real clients: the built bot as a process on a fresh SQLite file, one Microsoft 365 Agents
 /// Playground per person (same tenant, group chat and team; each its own current user and connector), and one page per
 /// person in a single headless system Chromium. A person's Playground greets the bot when the page loads, so the bot
-/// keeps that person's conversation reference and its notifications land in that person's page.
+/// keeps that person's conversation reference and its notifications land in that person's page. The leader's calendar
+/// is an iCalendar file written here before the bot starts (<see cref="Office.LeaderIcs"/>).
 /// Everything started is stopped on dispose, and also when starting fails half-way.
 /// </summary>
 public sealed class OfficeFixture : IAsyncLifetime
@@ -25,6 +26,7 @@ public sealed class OfficeFixture : IAsyncLifetime
 
     private readonly List<AgentsPlaygroundProcess> _playgrounds = [];
     private readonly Dictionary<PlaygroundUser, PlaygroundPage> _pages = [];
+    private readonly string _leaderIcs = Path.Combine(Path.GetTempPath(), $"officebot-e2e-leader-{Guid.NewGuid():N}.ics");
     private BotProcess? _bot;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -40,7 +42,8 @@ public sealed class OfficeFixture : IAsyncLifetime
         try
         {
             var chromium = Prerequisites.Chromium();
-            _bot = await BotProcess.StartAsync(BotAssembly(), Office.BotSettings);
+            await File.WriteAllTextAsync(_leaderIcs, Office.LeaderIcs());
+            _bot = await BotProcess.StartAsync(BotAssembly(), Office.BotSettings(_leaderIcs));
 
             var starting = Office.Staffed.Select(person => AgentsPlaygroundProcess.StartAsync(Office.Tenant, person, _bot.MessagesEndpoint)).ToList();
             try
@@ -89,6 +92,8 @@ public sealed class OfficeFixture : IAsyncLifetime
             await _bot.DisposeAsync();
             _bot = null;
         }
+
+        File.Delete(_leaderIcs);
     }
 
     /// <summary>Types <paramref name="text"/> in the person's personal chat with the bot and sends it.</summary>

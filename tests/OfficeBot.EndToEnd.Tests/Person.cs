@@ -33,33 +33,73 @@ public static class Office
 
     public const string TimeZone = "Asia/Taipei";
 
-    public static IReadOnlyDictionary<string, string> BotSettings
+    /// <summary>The department 陳小美 belongs to (and heads), named on her meeting requests.</summary>
+    public const string Department = "秘書處";
+
+    /// <summary>The one meeting room of the office.</summary>
+    public const string Room = "第一會議室";
+
+    /// <summary>
+    /// What 李局長's iCalendar feed holds: one event tomorrow (in the office's zone) 10:00–11:00. Tomorrow is always a
+    /// working day in this office (a weekend day within the next two days is made a working day below), so the event
+    /// and a meeting asked for at the same hour land wherever CI runs the tests.
+    /// </summary>
+    public static readonly (string Title, DateTime Start, DateTime End) LeaderEvent = (
+        "市政會議",
+        Tomorrow.ToDateTime(new TimeOnly(10, 0)),
+        Tomorrow.ToDateTime(new TimeOnly(11, 0)));
+
+    /// <summary>The day after today in the office's time zone.</summary>
+    public static DateOnly Tomorrow => Today.AddDays(1);
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+
+    /// <summary>李局長's calendar as an iCalendar file, the event in the office's zone.</summary>
+    public static string LeaderIcs()
     {
-        get
+        const string Format = "yyyyMMdd'T'HHmmss";
+        var (title, start, end) = LeaderEvent;
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//OfficeBot E2E//EN\r\n" +
+               "BEGIN:VEVENT\r\nUID:e2e-leader-1\r\nDTSTAMP:20260101T000000Z\r\n" +
+               $"SUMMARY:{title}\r\n" +
+               $"DTSTART;TZID={TimeZone}:{start.ToString(Format, System.Globalization.CultureInfo.InvariantCulture)}\r\n" +
+               $"DTEND;TZID={TimeZone}:{end.ToString(Format, System.Globalization.CultureInfo.InvariantCulture)}\r\n" +
+               "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    }
+
+    /// <param name="leaderIcs">The file holding <see cref="LeaderIcs"/>, 李局長's calendar feed.</param>
+    public static IReadOnlyDictionary<string, string> BotSettings(string leaderIcs)
+    {
+        var settings = new Dictionary<string, string>
         {
-            var settings = new Dictionary<string, string>
-            {
-                ["Office:TimeZone"] = TimeZone,
-                ["Office:Directors:0"] = Director.AadObjectId,
-                ["Office:Leaders:0"] = Leader.AadObjectId,
+            ["Office:TimeZone"] = TimeZone,
+            ["Office:Directors:0"] = Director.AadObjectId,
+            ["Office:Leaders:0"] = Leader.AadObjectId,
 
-                // The Playground always speaks en-US; people who have not written yet are addressed in the same language.
-                ["Office:DefaultLocale"] = "en-US",
+            // The Playground always speaks en-US; people who have not written yet are addressed in the same language.
+            ["Office:DefaultLocale"] = "en-US",
 
-                // Automatic reminders go out only in working hours on working days: this office works all day, every day
-                // the tests may run, so a reminder test gets its reminder whenever CI runs it.
-                ["Office:Calendar:WorkStart"] = "00:00",
-                ["Office:Calendar:WorkEnd"] = "23:59",
-            };
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
-            var weekend = Enumerable.Range(0, 3).Select(today.AddDays).Where(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).ToList();
-            for (var i = 0; i < weekend.Count; i++)
-            {
-                settings[$"Office:Calendar:WorkingDays:{i}:Date"] = weekend[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                settings[$"Office:Calendar:WorkingDays:{i}:Name"] = "E2E";
-            }
+            // Automatic reminders go out only in working hours on working days: this office works all day, every day
+            // the tests may run, so a reminder test gets its reminder whenever CI runs it.
+            ["Office:Calendar:WorkStart"] = "00:00",
+            ["Office:Calendar:WorkEnd"] = "23:59",
 
-            return settings;
+            // Meetings: 陳小美's department, a room, and the leader's calendar as an iCalendar file.
+            ["Office:Departments:0:Name"] = Department,
+            ["Office:Departments:0:Head"] = Mei.AadObjectId,
+            ["Office:Departments:0:Members:0"] = Mei.AadObjectId,
+            ["Office:Meetings:Rooms:0"] = Room,
+            ["Office:LeaderCalendars:Feeds:0:Leader"] = Leader.AadObjectId,
+            ["Office:LeaderCalendars:Feeds:0:Ics"] = leaderIcs,
+        };
+        var today = Today;
+        var weekend = Enumerable.Range(0, 3).Select(today.AddDays).Where(d => d.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday).ToList();
+        for (var i = 0; i < weekend.Count; i++)
+        {
+            settings[$"Office:Calendar:WorkingDays:{i}:Date"] = weekend[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            settings[$"Office:Calendar:WorkingDays:{i}:Name"] = "E2E";
         }
+
+        return settings;
     }
 }

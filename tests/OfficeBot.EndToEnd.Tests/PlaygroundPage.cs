@@ -200,7 +200,8 @@ public sealed class PlaygroundPage
         _open = chat;
     }
 
-    private ILocator Cards(string containing) => _page.Locator(CardSelector).Filter(new() { HasText = containing });
+    // Playwright's HasText ignores case, which took "Reminder demo: venue booking" for a card of "Venue booking": match exactly.
+    private ILocator Cards(string containing) => _page.Locator(CardSelector).Filter(new() { HasTextRegex = new Regex(Regex.Escape(containing)) });
 
     private static ILocator Button(ILocator card, string title) =>
         card.GetByRole(AriaRole.Button, new() { Name = title, Exact = true }).Filter(new() { Visible = true }).Last;
