@@ -25,7 +25,7 @@ namespace OfficeBot.Application.FollowUp;
 public sealed partial class MatterFollowUp(
     IMessenger messenger,
     SentCardStore sentCards,
-    PeopleStore people,
+    PersonalDelivery delivery,
     MatterRepository repository,
     MatterService matters,
     MatterPresenter presenter,
@@ -147,54 +147,34 @@ public sealed partial class MatterFollowUp(
         }
     }
 
-    private async Task NotifyAsync(Matter matter, IReadOnlyList<HistoryEntry> history, Person recipient, Notice notice, HistoryEntry entry, CancellationToken cancellationToken)
-    {
-        var known = await people.FindAsync(matter.State.TenantId, recipient.ObjectId, cancellationToken);
-        var language = Languages.FromLocale(known?.Locale, Languages.FromLocale(office.CurrentValue.DefaultLocale));
-        var say = new Messages(language);
-        var viewer = roles.ActorFor(known?.Person ?? recipient);
-        var view = presenter.View(matter, history, language);
-        var title = matter.State.Title;
-        string NameOf(string id) => matter.People().FirstOrDefault(p => p.Is(id))?.DisplayName ?? id;
-
-        // What someone else did is news, not a problem: it is not drawn in warning colours.
-        var context = await contexts.ForAsync(matter, viewer, notice is Notice.Decision or Notice.Update ? $"{entry.Actor.DisplayName}: {say.History(entry, NameOf)}" : null, cancellationToken)
-            with { Tone = NoticeTone.Information };
-        var reply = notice switch
+    private Task NotifyAsync(Matter matter, IReadOnlyList<HistoryEntry> history, Person recipient, Notice notice, HistoryEntry entry, CancellationToken cancellationToken) =>
+        delivery.SendAsync(matter.State.TenantId, recipient, async (to, token) =>
         {
-            Notice.Assigned => new Reply(say.AssignedToYou(matter.Number, title), MatterCard.Build(view, language, context), matter.Number),
-            Notice.CoHandling => new Reply(say.CoHandlingAsked(matter.Number, title), CoHandlingRequestCard.Build(view, language, context, matter.State.Instruction), matter.Number),
-            Notice.Instruction => new Reply(say.InstructionNeeded(matter.Number, title), InstructionCard.Build(view, language, context), matter.Number),
-            Notice.Review => new Reply(say.ReviewNeeded(matter.Number, title, matter.State.Pending?.Kind ?? RequestKind.Completion), ApprovalCard.Build(view, language, context), matter.Number),
-            Notice.Reminder => new Reply(say.Reminder(matter.Number, title),
-                UrgeCard.Build(view, language, context, new PersonView(entry.Actor.ObjectId, entry.Actor.DisplayName), say.History(entry, NameOf)), matter.Number),
-            Notice.Urge => new Reply(say.UrgedBy(matter.Number, title, entry.Actor.DisplayName),
-                UrgeCard.Build(view, language, context, new PersonView(entry.Actor.ObjectId, entry.Actor.DisplayName), entry.Note), matter.Number),
-            _ => new Reply(say.Decided(matter.Number, title, $"{entry.Actor.DisplayName} {say.History(entry, NameOf)}"), MatterCard.Build(view, language, context), matter.Number),
-        };
+            var language = to.Language;
+            var say = new Messages(language);
+            var viewer = roles.ActorFor(to.Person);
+            var view = presenter.View(matter, history, language);
+            var title = matter.State.Title;
+            string NameOf(string id) => matter.People().FirstOrDefault(p => p.Is(id))?.DisplayName ?? id;
 
-        var result = await messenger.SendToPersonAsync(matter.State.TenantId, recipient.ObjectId, reply with { Revision = matter.State.Revision }, cancellationToken);
-        if (result.Delivery != Delivery.Delivered)
-        {
-            // Recorded on the person for the director to see; the other recipients are not held up.
-            LogUnreachable(matter.State.TenantId, matter.Number, recipient.ObjectId, result.Delivery);
-            await people.MarkUnreachableAsync(matter.State.TenantId, known ?? new KnownPerson(recipient.ObjectId, recipient.DisplayName, null), result.Delivery.ToString(), time.Now, cancellationToken);
-            return;
-        }
-
-        if (result.Card is { } card)
-        {
-            try
+            // What someone else did is news, not a problem: it is not drawn in warning colours.
+            var context = await contexts.ForAsync(matter, viewer, notice is Notice.Decision or Notice.Update ? $"{entry.Actor.DisplayName}: {say.History(entry, NameOf)}" : null, token)
+                with { Tone = NoticeTone.Information };
+            var reply = notice switch
             {
-                await sentCards.RecordAsync(card with { ViewerObjectId = recipient.ObjectId, Locale = known?.Locale }, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Teams has the card: failing the step now would send it again. Unrecorded, it is only not updated in place later.
-                LogCardNotRecorded(e, matter.State.TenantId, matter.Number, recipient.ObjectId);
-            }
-        }
-    }
+                Notice.Assigned => new Reply(say.AssignedToYou(matter.Number, title), MatterCard.Build(view, language, context), matter.Number),
+                Notice.CoHandling => new Reply(say.CoHandlingAsked(matter.Number, title), CoHandlingRequestCard.Build(view, language, context, matter.State.Instruction), matter.Number),
+                Notice.Instruction => new Reply(say.InstructionNeeded(matter.Number, title), InstructionCard.Build(view, language, context), matter.Number),
+                Notice.Review => new Reply(say.ReviewNeeded(matter.Number, title, matter.State.Pending?.Kind ?? RequestKind.Completion), ApprovalCard.Build(view, language, context),
+                    matter.Number),
+                Notice.Reminder => new Reply(say.Reminder(matter.Number, title),
+                    UrgeCard.Build(view, language, context, new PersonView(entry.Actor.ObjectId, entry.Actor.DisplayName), say.History(entry, NameOf)), matter.Number),
+                Notice.Urge => new Reply(say.UrgedBy(matter.Number, title, entry.Actor.DisplayName),
+                    UrgeCard.Build(view, language, context, new PersonView(entry.Actor.ObjectId, entry.Actor.DisplayName), entry.Note), matter.Number),
+                _ => new Reply(say.Decided(matter.Number, title, $"{entry.Actor.DisplayName} {say.History(entry, NameOf)}"), MatterCard.Build(view, language, context), matter.Number),
+            };
+            return reply with { Revision = matter.State.Revision };
+        }, cancellationToken);
 
     /// <summary>Who hears of which change; the person who made it is never told of their own act.</summary>
     private IEnumerable<(Person Recipient, Notice Notice, HistoryEntry Entry)> Recipients(Matter matter, IReadOnlyList<HistoryEntry> appended, string actorObjectId)
@@ -317,12 +297,6 @@ public sealed partial class MatterFollowUp(
 
         return recipients;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Card sent to {ObjectId} about {TenantId}#{MatterNumber} could not be recorded; it will not be updated in place")]
-    private partial void LogCardNotRecorded(Exception exception, string tenantId, int matterNumber, string objectId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} about {TenantId}#{MatterNumber}: {Delivery}")]
-    private partial void LogUnreachable(string tenantId, int matterNumber, string objectId, Delivery delivery);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card {ActivityId} of {TenantId}#{MatterNumber} can no longer be updated; forgotten")]
     private partial void LogStaleCardGone(string tenantId, int matterNumber, string activityId);

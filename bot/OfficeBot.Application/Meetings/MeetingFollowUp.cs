@@ -23,7 +23,7 @@ namespace OfficeBot.Application.Meetings;
 public sealed partial class MeetingFollowUp(
     IMessenger messenger,
     SentCardStore sentCards,
-    PeopleStore people,
+    PersonalDelivery delivery,
     MeetingRepository repository,
     MeetingPresenter presenter,
     MeetingCalendarWrites calendars,
@@ -127,24 +127,12 @@ public sealed partial class MeetingFollowUp(
         }
     }
 
-    private async Task NotifyAsync(Meeting meeting, Person recipient, MeetingHistoryEntry entry, CancellationToken cancellationToken)
-    {
-        var known = await people.FindAsync(meeting.State.TenantId, recipient.ObjectId, cancellationToken);
-        var language = Languages.FromLocale(known?.Locale, Languages.FromLocale(office.CurrentValue.DefaultLocale));
-        var viewer = roles.ActorFor(known?.Person ?? recipient);
-        var (notice, tone) = Notice(meeting, entry, language);
-        var reply = await presenter.ForViewerAsync(meeting, viewer, language, notice, cancellationToken, tone);
-        var result = await messenger.SendToPersonAsync(meeting.State.TenantId, recipient.ObjectId, reply, cancellationToken);
-        if (result.Delivery != Delivery.Delivered)
+    private Task NotifyAsync(Meeting meeting, Person recipient, MeetingHistoryEntry entry, CancellationToken cancellationToken) =>
+        delivery.SendAsync(meeting.State.TenantId, recipient, (to, token) =>
         {
-            LogUnreachable(meeting.State.TenantId, meeting.Number, recipient.ObjectId, result.Delivery);
-            await people.MarkUnreachableAsync(meeting.State.TenantId, known ?? new KnownPerson(recipient.ObjectId, recipient.DisplayName, null), result.Delivery.ToString(), time.Now,
-                cancellationToken);
-            return;
-        }
-
-        await RecordAsync(result.Card, recipient.ObjectId, known?.Locale, meeting, cancellationToken);
-    }
+            var (notice, tone) = Notice(meeting, entry, to.Language);
+            return presenter.ForViewerAsync(meeting, roles.ActorFor(to.Person), to.Language, notice, token, tone);
+        }, cancellationToken);
 
     private async Task PostAsync(Meeting meeting, string channel, MeetingHistoryEntry entry, CancellationToken cancellationToken)
     {
@@ -158,7 +146,18 @@ public sealed partial class MeetingFollowUp(
             return;
         }
 
-        await RecordAsync(result.Card, null, Languages.Tag(language, null), meeting, cancellationToken);
+        if (result.Card is { } card)
+        {
+            try
+            {
+                await sentCards.RecordAsync(card with { Locale = Languages.Tag(language, null) }, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Teams has the card: failing the step now would post it again. Unrecorded, it is only not updated in place later.
+                LogCardNotRecorded(e, meeting.State.TenantId, meeting.Number);
+            }
+        }
     }
 
     private (string Notice, NoticeTone Tone) Notice(Meeting meeting, MeetingHistoryEntry entry, Language language)
@@ -186,33 +185,12 @@ public sealed partial class MeetingFollowUp(
         }
     }
 
-    private async Task RecordAsync(SentCard? card, string? viewer, string? locale, Meeting meeting, CancellationToken cancellationToken)
-    {
-        if (card is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await sentCards.RecordAsync(card with { ViewerObjectId = viewer, Locale = locale }, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Teams has the card: failing the step now would send it again. Unrecorded, it is only not updated in place later.
-            LogCardNotRecorded(e, meeting.State.TenantId, meeting.Number);
-        }
-    }
-
     /// <summary>The presser's own view was redrawn by the answer to the press; a shared chat's card is still updated for everyone else.</summary>
     private static bool IsAnsweredView(OutboxItem item, SentCard sent) =>
         item.AnsweredCard is { } answered && string.Equals(answered, $"{sent.ConversationId}|{sent.ActivityId}", StringComparison.Ordinal)
         && sent.ViewerObjectId is { } viewer && string.Equals(viewer, item.ActorObjectId, StringComparison.OrdinalIgnoreCase);
 
     private static string? AnsweredConversation(OutboxItem item) => item.AnsweredCard?.Split('|')[0];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} about meeting {TenantId}#M{MeetingNumber}: {Delivery}")]
-    private partial void LogUnreachable(string tenantId, int meetingNumber, string objectId, Delivery delivery);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot post meeting {TenantId}#M{MeetingNumber} in {ConversationId} (Office:CoordinationChannel): {Delivery}; the bot must be in it and have been spoken to there")]
     private partial void LogChannelUnreachable(string tenantId, int meetingNumber, string conversationId, Delivery delivery);

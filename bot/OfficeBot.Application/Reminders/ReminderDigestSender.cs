@@ -20,15 +20,7 @@ namespace OfficeBot.Application.Reminders;
 /// card, several as one reminder list with a row per matter. A matter closed since its reminder was recorded is left
 /// out; what is still open is said as it stands now.
 /// </summary>
-public sealed partial class ReminderDigestSender(
-    MatterRepository repository,
-    MatterFollowUp followUp,
-    MatterPresenter presenter,
-    IMessenger messenger,
-    PeopleStore people,
-    OfficeTime time,
-    IOptionsMonitor<OfficeOptions> office,
-    ILogger<ReminderDigestSender> logger) : IOutboxHandler
+public sealed class ReminderDigestSender(MatterRepository repository, MatterFollowUp followUp, MatterPresenter presenter, PersonalDelivery delivery) : IOutboxHandler
 {
     public string Kind => OutboxKinds.Digest;
 
@@ -67,26 +59,18 @@ public sealed partial class ReminderDigestSender(
             return;
         }
 
-        var known = await people.FindAsync(tenantId, personObjectId, cancellationToken);
-        var language = Languages.FromLocale(known?.Locale, Languages.FromLocale(office.CurrentValue.DefaultLocale));
-        var say = new Messages(language);
-
-        // Most urgent first: the latest overdue, then what is due soonest.
-        var items = open
-            .Select(o => new ReminderListItem(presenter.View(o.Matter, [], language), say.ReminderReason(o.Entry.NewValue, o.Entry.Note)))
-            .OrderByDescending(i => i.Matter.OverdueWorkingDays)
-            .ThenBy(i => i.Matter.Due ?? DateTimeOffset.MaxValue)
-            .ThenBy(i => i.Matter.Number)
-            .ToList();
-        var reply = new Reply(say.ReminderList(items.Count), ReminderListCard.Build(items, language));
-        var result = await messenger.SendToPersonAsync(tenantId, personObjectId, reply, cancellationToken);
-        if (result.Delivery != Delivery.Delivered)
+        await delivery.SendAsync(tenantId, recipient, (to, _) =>
         {
-            LogUnreachable(tenantId, personObjectId, items.Count, result.Delivery);
-            await people.MarkUnreachableAsync(tenantId, known ?? new KnownPerson(personObjectId, personObjectId, null), result.Delivery.ToString(), time.Now, cancellationToken);
-        }
-    }
+            var say = new Messages(to.Language);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach {ObjectId} of {TenantId} with {Count} reminders: {Delivery}")]
-    private partial void LogUnreachable(string tenantId, string objectId, int count, Delivery delivery);
+            // Most urgent first: the latest overdue, then what is due soonest.
+            var items = open
+                .Select(o => new ReminderListItem(presenter.View(o.Matter, [], to.Language), say.ReminderReason(o.Entry.NewValue, o.Entry.Note)))
+                .OrderByDescending(i => i.Matter.OverdueWorkingDays)
+                .ThenBy(i => i.Matter.Due ?? DateTimeOffset.MaxValue)
+                .ThenBy(i => i.Matter.Number)
+                .ToList();
+            return Task.FromResult(new Reply(say.ReminderList(items.Count), ReminderListCard.Build(items, to.Language)));
+        }, cancellationToken);
+    }
 }

@@ -24,6 +24,7 @@ public sealed partial class MorningReport(
     ReportSchedule schedule,
     OutboxStore outbox,
     IMessenger messenger,
+    PersonalDelivery delivery,
     PeopleStore people,
     OfficeTime time,
     IOptionsMonitor<OfficeOptions> office,
@@ -74,18 +75,8 @@ public sealed partial class MorningReport(
 
         foreach (var director in settings.Directors.Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            await progress.StepAsync($"d|{director}", async token =>
-            {
-                var known = await people.FindAsync(item.TenantId, director, token);
-                var reply = await ReportIn(Languages.FromLocale(known?.Locale, officeLanguage), token);
-                var result = await messenger.SendToPersonAsync(item.TenantId, director, reply, token);
-                if (result.Delivery != Delivery.Delivered)
-                {
-                    // Recorded on the person, as for any notice; the other directors still get theirs.
-                    LogDirectorUnreachable(item.TenantId, director, result.Delivery);
-                    await people.MarkUnreachableAsync(item.TenantId, known ?? new KnownPerson(director, director, null), result.Delivery.ToString(), time.Now, token);
-                }
-            }, cancellationToken);
+            await progress.StepAsync($"d|{director}", token => delivery.SendAsync(item.TenantId, new Person(director, director), (to, t) => ReportIn(to.Language, t), token),
+                cancellationToken);
         }
 
         var unknownHeads = await UnknownHeadsAsync(item.TenantId, settings, cancellationToken);
@@ -93,13 +84,11 @@ public sealed partial class MorningReport(
         {
             foreach (var director in settings.Directors.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                await progress.StepAsync($"h|{director}", async token =>
+                await progress.StepAsync($"h|{director}", token => delivery.SendAsync(item.TenantId, new Person(director, director), (to, _) =>
                 {
-                    var known = await people.FindAsync(item.TenantId, director, token);
-                    var language = Languages.FromLocale(known?.Locale, officeLanguage);
-                    var text = new Messages(language).UnknownHeads(string.Join(language == Language.English ? ", " : "、", unknownHeads));
-                    await messenger.SendToPersonAsync(item.TenantId, director, new Reply(text, NoticeCard.Build(language, text)), token);
-                }, cancellationToken);
+                    var text = new Messages(to.Language).UnknownHeads(string.Join(to.Language == Language.English ? ", " : "、", unknownHeads));
+                    return Task.FromResult(new Reply(text, NoticeCard.Build(to.Language, text)));
+                }, token), cancellationToken);
             }
         }
 
@@ -107,10 +96,10 @@ public sealed partial class MorningReport(
         {
             await progress.StepAsync($"c|{channel}", async token =>
             {
-                var delivery = (await messenger.SendToConversationAsync(item.TenantId, channel, await ReportIn(officeLanguage, token), token)).Delivery;
-                if (delivery != Delivery.Delivered)
+                var posted = (await messenger.SendToConversationAsync(item.TenantId, channel, await ReportIn(officeLanguage, token), token)).Delivery;
+                if (posted != Delivery.Delivered)
                 {
-                    LogChannelUnreachable(item.TenantId, channel, delivery);
+                    LogChannelUnreachable(item.TenantId, channel, posted);
                 }
             }, cancellationToken);
         }
@@ -136,9 +125,6 @@ public sealed partial class MorningReport(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Morning report {ItemId} of {TenantId} came due only after its day; not sent")]
     private partial void LogStale(string tenantId, string itemId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach director {ObjectId} of {TenantId} with the morning report: {Delivery}")]
-    private partial void LogDirectorUnreachable(string tenantId, string objectId, Delivery delivery);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot post the morning report of {TenantId} in {ConversationId} (Office:ReportChannel): {Delivery}; the bot must be in that channel's team and have been spoken to there")]
     private partial void LogChannelUnreachable(string tenantId, string conversationId, Delivery delivery);

@@ -58,6 +58,7 @@ public static partial class ApplicationSetup
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<PeopleStore>();
         builder.Services.AddSingleton<SentCardStore>();
+        builder.Services.AddSingleton<PersonalDelivery>();
         builder.Services.AddSingleton<CardContexts>();
         builder.Services.AddSingleton<MatterCards>();
         builder.Services.AddSingleton<CardActionDispatcher>();

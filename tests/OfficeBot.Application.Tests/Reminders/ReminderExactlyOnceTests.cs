@@ -233,12 +233,12 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
             Outbox = new OutboxStore(store);
             Repository = new MatterRepository(store, Outbox, time);
             Matters = new MatterService(Repository, time, signal, NullLogger<MatterService>.Instance);
-            var followUp = new MatterFollowUp(messenger, new SentCardStore(store), people, Repository, Matters, new MatterPresenter(time, new Departments(options)),
+            var delivery = new PersonalDelivery(messenger, people, new SentCardStore(store), time, options, NullLogger<PersonalDelivery>.Instance);
+            var followUp = new MatterFollowUp(messenger, new SentCardStore(store), delivery, Repository, Matters, new MatterPresenter(time, new Departments(options)),
                 new CardContexts(people, options), new RoleDirectory(options), time, options, new Departments(options), new ReminderDigests(store, Outbox, time),
                 NullLogger<MatterFollowUp>.Instance);
             var reminders = new MatterReminders(Matters, Repository, time, NullLogger<MatterReminders>.Instance);
-            var digests = new ReminderDigestSender(Repository, followUp, new MatterPresenter(time, new Departments(options)), messenger, people, time, options,
-                NullLogger<ReminderDigestSender>.Instance);
+            var digests = new ReminderDigestSender(Repository, followUp, new MatterPresenter(time, new Departments(options)), delivery);
             var outbox = new OutboxOptions { Lease = TimeSpan.FromSeconds(30), Parallelism = 16 };
             Dispatcher = new OutboxDispatcher(Outbox, signal, [followUp, reminders, digests], clock, new Fixed<OutboxOptions>(outbox), NullLogger<OutboxDispatcher>.Instance);
         }

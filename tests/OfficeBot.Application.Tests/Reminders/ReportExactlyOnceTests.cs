@@ -122,7 +122,9 @@ public abstract class ReportExactlyOnceTests : IAsyncLifetime
             Outbox = new OutboxStore(store, [schedule]);
             var matters = new MatterService(new MatterRepository(store, Outbox, time), time, signal, NullLogger<MatterService>.Instance);
             var reports = new ReportService(matters, new MatterPresenter(time, new Departments(options)));
-            var handler = new MorningReport(reports, schedule, Outbox, messenger, new PeopleStore(store), time, options, NullLogger<MorningReport>.Instance);
+            var people = new PeopleStore(store);
+            var delivery = new PersonalDelivery(messenger, people, new SentCardStore(store), time, options, NullLogger<PersonalDelivery>.Instance);
+            var handler = new MorningReport(reports, schedule, Outbox, messenger, delivery, people, time, options, NullLogger<MorningReport>.Instance);
             Dispatcher = new OutboxDispatcher(Outbox, signal, [handler], clock, new Fixed<OutboxOptions>(new OutboxOptions { Lease = TimeSpan.FromSeconds(30) }),
                 NullLogger<OutboxDispatcher>.Instance, [schedule]);
         }
