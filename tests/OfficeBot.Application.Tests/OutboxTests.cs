@@ -119,57 +119,6 @@ public abstract class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ItemBornLeasedToTheRunningDispatcher_IsCarriedOutByItOnce_AndNotByAnotherInstance()
-    {
-        var signal = new OutboxSignal();
-        var matters = new MatterService(_repository, new OfficeTime(_clock, Options.Create(new OfficeOptions())), signal, NullLogger<MatterService>.Instance);
-        var handler = new RecordingHandler();
-        using var stop = new CancellationTokenSource();
-        var running = Dispatcher(handler, signal).RunAsync(stop.Token);
-
-        for (var i = 0; i < 6; i++)
-        {
-            await matters.RegisterAsync(Tenant, new MatterRegistration($"年度預算 {i}", Lead: Lead), Director, null, CancellationToken.None);
-            await Dispatcher(handler).RunOnceAsync(CancellationToken.None);
-        }
-
-        await signal.WhenIdleAsync(TimeSpan.FromSeconds(10));
-        await stop.CancelAsync();
-        await running;
-
-        Assert.Equal(6, handler.Steps.Count);
-        Assert.Equal(6, handler.Steps.Distinct().Count());
-        Assert.Empty(await FollowUpsAsync());
-    }
-
-    [Fact]
-    public async Task ItemBornLeasedToAnInstanceThatDied_IsTakenOverWhenTheLeaseRunsOut()
-    {
-        var signal = new OutboxSignal();
-        var matters = new MatterService(_repository, new OfficeTime(_clock, Options.Create(new OfficeOptions())), signal, NullLogger<MatterService>.Instance);
-        using var stop = new CancellationTokenSource();
-        var hanging = new HangingHandler();
-        var dying = Dispatcher(hanging, signal);
-        var running = dying.RunAsync(stop.Token);
-
-        await matters.RegisterAsync(Tenant, new MatterRegistration("年度預算", Lead: Lead), Director, null, CancellationToken.None);
-        await hanging.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var born = Assert.Single(await FollowUpsAsync());
-        var handler = new RecordingHandler();
-        await Dispatcher(handler).RunOnceAsync(CancellationToken.None);
-        var whileLeased = handler.Steps.Count;
-        _clock.Advance(_options.Lease + TimeSpan.FromSeconds(1));
-        await Dispatcher(handler).RunOnceAsync(CancellationToken.None);
-        await stop.CancelAsync();
-        await running;
-
-        Assert.Equal(dying.Owner, born.LeaseOwner);
-        Assert.Equal(0, whileLeased);
-        Assert.Single(handler.Steps);
-        Assert.Empty(await FollowUpsAsync());
-    }
-
-    [Fact]
     public async Task DeferredDelivery_IsRetriedLaterWithItsProgress_AndSetAsideAfterTheLastAttempt()
     {
         await RegisterAsync(coHandlers: 0);
@@ -212,23 +161,8 @@ public abstract class OutboxTests : IAsyncLifetime
         Assert.Single(await _matters.OpenForPersonAsync(Tenant, Lead.ObjectId, CancellationToken.None));
     }
 
-    private OutboxDispatcher Dispatcher(IOutboxHandler handler, OutboxSignal? signal = null) =>
-        new(_outbox, signal ?? new OutboxSignal(), [handler], _clock, new StaticOptions(_options), NullLogger<OutboxDispatcher>.Instance);
-
-    /// <summary>Starts an item and never finishes it (an instance stuck, then gone), until cancelled.</summary>
-    private sealed class HangingHandler : IOutboxHandler
-    {
-        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public string Kind => OutboxKinds.MatterChange;
-
-        public Task HandleAsync(OutboxItem item, IOutboxProgress progress, CancellationToken cancellationToken) =>
-            progress.StepAsync("notify", async token =>
-            {
-                Started.TrySetResult();
-                await Task.Delay(Timeout.Infinite, token);
-            }, cancellationToken);
-    }
+    private OutboxDispatcher Dispatcher(IOutboxHandler handler) =>
+        new(_outbox, new OutboxSignal(), [handler], _clock, new StaticOptions(_options), NullLogger<OutboxDispatcher>.Instance);
 
     private async Task<Matter> RegisterAsync(int coHandlers)
     {

@@ -32,7 +32,7 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
     {
         var now = time.Now;
         var result = await repository.CreateAsync(tenantId, number => Planned(Matter.Register(tenantId, number, registration, actor, now, time.Zone), now),
-            matter => outbox.Born(MatterFollowUp.ItemFor(matter, matter.UncommittedHistory, actor, now), time.Now), requestKey, cancellationToken);
+            matter => MatterFollowUp.ItemFor(matter, matter.UncommittedHistory, actor, now), requestKey, cancellationToken);
         if (result.Matter is not null)
         {
             outbox.Nudge(tenantId);
@@ -121,7 +121,7 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
             try
             {
                 var appended = loaded.Matter.UncommittedHistory.ToList();
-                await repository.SaveAsync(loaded, outbox.Born(MatterFollowUp.ItemFor(loaded.Matter, appended, actor, time.Now, answeredCard), time.Now), cancellationToken);
+                await repository.SaveAsync(loaded, MatterFollowUp.ItemFor(loaded.Matter, appended, actor, time.Now, answeredCard), cancellationToken);
                 outbox.Nudge(tenantId);
                 return new ChangeResult(loaded.Matter, outcome, appended);
             }

@@ -54,11 +54,6 @@ public sealed partial class OutboxDispatcher
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(_options.CurrentValue.PollInterval, _clock);
-
-        // Items committed in this instance while this loop runs are born leased to it (no claim write); from the moment
-        // it is asked to stop, they are not, so none waits for a lease that nobody here will take up.
-        _signal.Adopt(Owner, _options.CurrentValue.Lease);
-        using var forsake = cancellationToken.Register(() => _signal.Forsake(Owner));
         Task<bool>? tick = null;
 
         // Both waits outlive a loop that the other one ended: a fresh wait on the signal each time would leave the old one
@@ -102,7 +97,6 @@ public sealed partial class OutboxDispatcher
         }
 
         // Workers stop at their next step; what they had not finished is taken up again after the lease.
-        _signal.Forsake(Owner);
         await Task.WhenAll(_running.Values);
     }
 
@@ -190,7 +184,7 @@ public sealed partial class OutboxDispatcher
         // The hint as it was before looking: if a writer announces something meanwhile, its ETag changes and the hint is not raised over it.
         var seen = string.IsNullOrEmpty(tenant.ETag) ? await _store.TenantAsync(tenant.TenantId, cancellationToken) : tenant;
         var now = _clock.GetUtcNow();
-        var due = await _store.DueAsync(tenant.TenantId, now, ClaimBatch, BornHere, cancellationToken);
+        var due = await _store.DueAsync(tenant.TenantId, now, ClaimBatch, cancellationToken);
         foreach (var items in due.GroupBy(d => d.Item.GroupKey(), StringComparer.Ordinal))
         {
             var key = $"{tenant.TenantId}|{items.Key}";
@@ -260,11 +254,7 @@ public sealed partial class OutboxDispatcher
     private async Task ProcessAsync(StoredOutboxItem due, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
-        // An item born leased to this instance is started once, as it was read (its lease is fresh); any other is claimed
-        // with an ETag-conditional write, which also refuses a copy read before a worker here finished with it.
-        var claimed = BornHere(due.Item) && _signal.TakeBorn(due.Item.Id)
-            ? due
-            : await _store.ClaimAsync(due, Owner, _clock.GetUtcNow() + options.Lease, cancellationToken);
+        var claimed = await _store.ClaimAsync(due, Owner, _clock.GetUtcNow() + options.Lease, cancellationToken);
         if (claimed is null)
         {
             return;
@@ -298,8 +288,6 @@ public sealed partial class OutboxDispatcher
             await RetryLaterAsync(progress.Current, e);
         }
     }
-
-    private bool BornHere(OutboxItem item) => string.Equals(item.LeaseOwner, Owner, StringComparison.Ordinal) && _signal.IsUnstartedBorn(item.Id);
 
     private async Task RetryLaterAsync(StoredOutboxItem item, Exception failure)
     {

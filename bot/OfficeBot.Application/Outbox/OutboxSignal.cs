@@ -15,56 +15,6 @@ public sealed class OutboxSignal
     private int _passesRunning;
     private int _working;
 
-    // The running dispatcher of this instance, if any, and the items committed here already leased to it (see Born).
-    private volatile Adopter? _adopter;
-    private readonly ConcurrentDictionary<string, bool> _born = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// An item about to be committed here, due now: leased from birth to this instance's running dispatcher, which then
-    /// starts it without first claiming it with a write of its own. The lease protects it from other instances as a
-    /// claim would; if this instance dies it runs out and another instance claims the item as usual. Without a running
-    /// dispatcher, or for an item due later, the item is returned unchanged.
-    /// </summary>
-    public OutboxItem Born(OutboxItem item, DateTimeOffset now)
-    {
-        if (_adopter is not { } adopter || item.DueAt > now || item.LeaseOwner is not null)
-        {
-            return item;
-        }
-
-        if (_born.Count >= MaxUnstartedBorn)
-        {
-            // Ids of commits that failed are never taken; should they pile up, forgetting them only means the items
-            // still pending wait for their lease to run out and are then claimed as usual.
-            _born.Clear();
-        }
-
-        _born[item.Id] = true;
-        return item with { LeaseOwner = adopter.Owner, LeaseUntil = now + adopter.Lease };
-    }
-
-    /// <summary>The dispatcher takes items born leased to <paramref name="owner"/> from now on.</summary>
-    internal void Adopt(string owner, TimeSpan lease) => _adopter = new Adopter(owner, lease);
-
-    /// <summary>No more items are born leased to <paramref name="owner"/> (it is stopping).</summary>
-    internal void Forsake(string owner)
-    {
-        if (_adopter is { } adopter && adopter.Owner == owner)
-        {
-            _adopter = null;
-        }
-    }
-
-    /// <summary>Whether the item was born leased here and not started yet.</summary>
-    internal bool IsUnstartedBorn(string itemId) => _born.ContainsKey(itemId);
-
-    /// <summary>Takes a born item for starting, once: true for the first caller only.</summary>
-    internal bool TakeBorn(string itemId) => _born.TryRemove(itemId, out _);
-
-    private const int MaxUnstartedBorn = 100_000;
-
-    private sealed record Adopter(string Owner, TimeSpan Lease);
-
     public void Nudge(string tenantId)
     {
         _nudged[tenantId] = true;

@@ -120,17 +120,13 @@ public sealed class OutboxStore(ITableStore store, IEnumerable<IRecurringOutboxW
     }
 
     /// <summary>Items of the tenant that are due at <paramref name="now"/> and not leased to someone else, in due order.</summary>
-    public Task<IReadOnlyList<StoredOutboxItem>> DueAsync(string tenantId, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        DueAsync(tenantId, now, max, static _ => false, cancellationToken);
-
-    /// <summary>As <see cref="DueAsync(string, DateTimeOffset, int, CancellationToken)"/>, and leased items that <paramref name="alsoLeased"/> accepts (those born leased to the caller).</summary>
-    public async Task<IReadOnlyList<StoredOutboxItem>> DueAsync(string tenantId, DateTimeOffset now, int max, Func<OutboxItem, bool> alsoLeased, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredOutboxItem>> DueAsync(string tenantId, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         var due = new List<StoredOutboxItem>();
         await foreach (var row in store.QueryAsync(MatterKeys.Table, MatterKeys.Partition(tenantId), OutboxKeys.Prefix, OutboxKeys.DueUntil(now), max * 2, cancellationToken))
         {
             var item = StoredJson.Deserialize<OutboxItem>(row.Data);
-            if (!item.IsLeasedAt(now) || alsoLeased(item))
+            if (!item.IsLeasedAt(now))
             {
                 due.Add(new StoredOutboxItem(item, row.RowKey, row.ETag!));
                 if (due.Count == max)
