@@ -101,6 +101,9 @@ internal static class LoadTestProgram
                 var sample = replies.LastOrDefault(r => !IsApology(r))?.Text ?? "(none)";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{backend.Name} {scenario.Name}: {result.Turns} turns, {result.TurnsPerSecond:F0}/s, p50 {result.Percentile(50):F1} ms, p99 {result.Percentile(99):F1} ms, {result.Errors} HTTP errors; {replies.Count} replies incl. warm-up, {apologies} apologies; a reply: \"{(sample.Length > 80 ? sample[..80] + "…" : sample)}\""));
+                // Everything the scenario made the bot send, not only the replies (a `new` also notifies its lead).
+                Console.WriteLine($"{backend.Name} {scenario.Name} connector calls incl. warm-up: "
+                    + string.Join(", ", connector.Calls.GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
                 if (name.StartsWith("invoke", StringComparison.Ordinal))
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -28,6 +28,11 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
 
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _registrationGates = new(StringComparer.Ordinal);
 
+    // Each tenant's sequence row as this instance last wrote it. Registrations of a tenant take turns here, so the row
+    // read before the next one is almost always the one just written: the next registration uses it unread, and its
+    // ETag-conditional replace still refuses it if another instance took a number meanwhile (then it is read again).
+    private readonly ConcurrentDictionary<string, StoredRow> _sequences = new(StringComparer.Ordinal);
+
     /// <summary>Each round of contention lets at least one registration through; with jitter this serves dozens registering at once.</summary>
     private const int MaxNumberAttempts = 40;
 
@@ -90,14 +95,22 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
         var requestRow = requestKey is null ? null : MatterKeys.Request(requestKey);
         for (var attempt = 0; attempt < MaxNumberAttempts; attempt++)
         {
-            if (requestRow is not null && await store.GetAsync(MatterKeys.Table, partition, requestRow, cancellationToken) is { } earlier
-                && await GetAsync(tenantId, StoredJson.Deserialize<RequestRow>(earlier.Data).Number, cancellationToken) is { } registered)
+            // With the sequence row known, the first attempt reads nothing: a request registered before makes the batch's
+            // insert of its request row fail (the whole batch with it), and the next attempt reads the row and answers with
+            // that matter. Otherwise (first registration here, or after a failed attempt) the rows are read first.
+            var sequence = attempt == 0 && _sequences.TryGetValue(tenantId, out var known) ? known : null;
+            if (sequence is null)
             {
-                // The same message delivered again (Teams retries, or a reply that failed after the commit): same matter.
-                return (registered.Matter, null);
+                if (requestRow is not null && await store.GetAsync(MatterKeys.Table, partition, requestRow, cancellationToken) is { } earlier
+                    && await GetAsync(tenantId, StoredJson.Deserialize<RequestRow>(earlier.Data).Number, cancellationToken) is { } registered)
+                {
+                    // The same message delivered again (Teams retries, or a reply that failed after the commit): same matter.
+                    return (registered.Matter, null);
+                }
+
+                sequence = await store.GetAsync(MatterKeys.Table, partition, MatterKeys.Sequence, cancellationToken);
             }
 
-            var sequence = await store.GetAsync(MatterKeys.Table, partition, MatterKeys.Sequence, cancellationToken);
             var number = sequence is null ? 1 : StoredJson.Deserialize<SequenceRow>(sequence.Data).Next;
             var (matter, refusal) = register(number);
             if (matter is null)
@@ -120,13 +133,16 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
 
             try
             {
-                await CommitAsync(tenantId, core, StatisticRows(partition, matter), IndexChanges(partition, before: null, after: matter.State), followUp?.Invoke(matter),
+                var etags = await CommitAsync(tenantId, core, StatisticRows(partition, matter), IndexChanges(partition, before: null, after: matter.State), followUp?.Invoke(matter),
                     cancellationToken);
+                _sequences[tenantId] = next with { ETag = etags[0] };
                 matter.MarkCommitted();
                 return (matter, null);
             }
             catch (Exception e) when (e is ConcurrencyException or EntityExistsException)
             {
+                _sequences.TryRemove(tenantId, out _);
+
                 // Someone else took this number first; take the next one, after a little jitter so fewer reloads are wasted.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 2 * (attempt + 1)))), cancellationToken);
             }

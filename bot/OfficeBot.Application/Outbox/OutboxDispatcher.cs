@@ -183,7 +183,8 @@ public sealed partial class OutboxDispatcher
     {
         // The hint as it was before looking: if a writer announces something meanwhile, its ETag changes and the hint is not raised over it.
         var seen = string.IsNullOrEmpty(tenant.ETag) ? await _store.TenantAsync(tenant.TenantId, cancellationToken) : tenant;
-        var due = await _store.DueAsync(tenant.TenantId, _clock.GetUtcNow(), ClaimBatch, cancellationToken);
+        var now = _clock.GetUtcNow();
+        var due = await _store.DueAsync(tenant.TenantId, now, ClaimBatch, cancellationToken);
         foreach (var items in due.GroupBy(d => d.Item.GroupKey(), StringComparer.Ordinal))
         {
             var key = $"{tenant.TenantId}|{items.Key}";
@@ -207,7 +208,13 @@ public sealed partial class OutboxDispatcher
         {
             // Items in progress count at the end of their lease: if this instance dies, the tenant is looked at then.
             var next = await _store.NextDueAsync(tenant.TenantId, cancellationToken) ?? DateTimeOffset.MaxValue;
-            await _store.RaiseHintAsync(seen, next, cancellationToken);
+
+            // A hint still ahead of now and no later than the next item already wakes a pass in time, which raises it then.
+            // Writing it again would cost a write per pass under load (a pass per change), for no instance to act sooner.
+            if (seen.NextDueAt <= now || seen.NextDueAt > next)
+            {
+                await _store.RaiseHintAsync(seen, next, cancellationToken);
+            }
         }
     }
 

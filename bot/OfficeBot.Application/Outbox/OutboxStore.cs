@@ -143,11 +143,24 @@ public sealed class OutboxStore(ITableStore store, IEnumerable<IRecurringOutboxW
     public async Task<DateTimeOffset?> NextDueAsync(string tenantId, CancellationToken cancellationToken)
     {
         DateTimeOffset? next = null;
+        string? stopAt = null;
         await foreach (var row in store.QueryAsync(MatterKeys.Table, MatterKeys.Partition(tenantId), OutboxKeys.Prefix, OutboxKeys.End, 50, cancellationToken))
         {
+            // Rows come in due order and an item is never workable before it is due: once a row is due no earlier than the
+            // earliest time found, no later row can be earlier, so the rest need not be read (under load a pass runs per
+            // change, and behind the few items in progress lie thousands of planned reminders).
+            if (stopAt is not null && string.CompareOrdinal(row.RowKey, stopAt) >= 0)
+            {
+                break;
+            }
+
             var item = StoredJson.Deserialize<OutboxItem>(row.Data);
             var at = item.LeaseUntil is { } until && until > item.DueAt ? until : item.DueAt;
-            next = next is null || at < next ? at : next;
+            if (next is null || at < next)
+            {
+                next = at;
+                stopAt = OutboxKeys.DueUntil(at);
+            }
         }
 
         return next;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using OfficeBot.Application.Matters;
 using OfficeBot.Domain.Office;
 using OfficeBot.Storage;
@@ -26,11 +27,22 @@ public sealed class PeopleStore(ITableStore store)
     /// <summary>Teams ids remembered in memory; a person's Teams id in a tenant never changes, so they need no expiry, only a bound.</summary>
     private const int MaxRememberedTeamsIds = 20_000;
 
+    /// <summary>
+    /// How long a tenant's list of choices is reused. Every card drawn for a director or a lead offers it (two per
+    /// registration: the reply and the lead's notice), which read and parsed up to 200 rows each time. A save here drops
+    /// it at once; a person met through another instance appears in the choices at most this much later.
+    /// </summary>
+    private static readonly TimeSpan ChoicesLifetime = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, string> _teamsIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (IReadOnlyList<KnownPerson> People, long ReadAt)> _choices = new(StringComparer.Ordinal);
+    private long _saves;
 
     public async Task SaveAsync(string tenantId, KnownPerson person, CancellationToken cancellationToken)
     {
         await store.UpsertAsync(Table, new StoredRow(MatterKeys.Partition(tenantId), MatterKeys.Safe(person.ObjectId.ToLowerInvariant()), StoredJson.Serialize(person)), cancellationToken);
+        Interlocked.Increment(ref _saves);
+        _choices.TryRemove(tenantId, out _);
         RememberTeamsId(tenantId, person);
     }
 
@@ -103,10 +115,23 @@ public sealed class PeopleStore(ITableStore store)
 
     public async Task<IReadOnlyList<KnownPerson>> AllAsync(string tenantId, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        if (_choices.TryGetValue(tenantId, out var cached) && Stopwatch.GetElapsedTime(cached.ReadAt, started) < ChoicesLifetime)
+        {
+            return cached.People;
+        }
+
+        var saves = Interlocked.Read(ref _saves);
         var people = new List<KnownPerson>();
         await foreach (var row in store.QueryAsync(Table, MatterKeys.Partition(tenantId), take: MaxChoices, cancellationToken: cancellationToken))
         {
             people.Add(StoredJson.Deserialize<KnownPerson>(row.Data));
+        }
+
+        // Not kept if a save here landed during the read: the list might lack it.
+        if (Interlocked.Read(ref _saves) == saves)
+        {
+            _choices[tenantId] = (people.AsReadOnly(), started);
         }
 
         return people;
