@@ -76,14 +76,14 @@ public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
                 }
 
                 var sequence = await store.GetAsync(MatterKeys.Table, partition, MeetingKeys.Sequence, cancellationToken);
-                var number = sequence is null ? 1 : StoredJson.Deserialize<RequestRow>(sequence.Data).Number;
+                var number = sequence is null ? 1 : StoredJson.Deserialize<SequenceRow>(sequence.Data).Next;
                 var (meeting, refusal) = request(number);
                 if (meeting is null)
                 {
                     return (null, refusal);
                 }
 
-                var next = new StoredRow(partition, MeetingKeys.Sequence, StoredJson.Serialize(new RequestRow(number + 1)));
+                var next = new StoredRow(partition, MeetingKeys.Sequence, StoredJson.Serialize(new SequenceRow(number + 1)));
                 var operations = new List<BatchOperation>
                 {
                     sequence is null ? BatchOperation.Insert(next) : BatchOperation.Replace(next, sequence.ETag!),
@@ -180,6 +180,8 @@ public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
             yield return BatchOperation.Delete(partition, old, BatchOperation.AnyETag);
         }
     }
+
+    private sealed record SequenceRow(int Next);
 
     private sealed record RequestRow(int Number);
 }

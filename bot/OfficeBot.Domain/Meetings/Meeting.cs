@@ -152,6 +152,9 @@ public sealed class Meeting
 
     private readonly List<MeetingHistoryEntry> _uncommitted = [];
 
+    // Whether the change under way has taken its revision already (one change, one revision).
+    private bool _bumped;
+
     private Meeting(MeetingState state) => State = state;
 
     public MeetingState State { get; private set; }
@@ -582,8 +585,6 @@ public sealed class Meeting
         _bumped = true;
         State = State with { Revision = State.Revision + 1 };
     }
-
-    private bool _bumped;
 
     private static string Range(DateTimeOffset start, DateTimeOffset end) => $"{start:O}/{end:O}";
 
