@@ -114,6 +114,14 @@ for (var i = 0; i < leaders; i++)
     readOnce.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 }
 
+// What the expanded busy times of a whole feed would hold, were they kept instead of Ical.Net's object graph.
+var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+var clockWhole = Stopwatch.StartNew();
+var whole = await office.Ics.ReadAsync(LeaderFeeds.LeaderId(0), new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2041, 1, 1, 0, 0, 0, TimeSpan.Zero), ct);
+var wholeMs = clockWhole.Elapsed.TotalMilliseconds;
+var heapWhole = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+GC.KeepAlive(whole);
+
 Console.WriteLine();
 Console.WriteLine($"## Where a warm sync's time goes ({watched.Count} meetings, each step as MeetingChecks.CheckAsync does it), load {Stats.Load()}");
 Console.WriteLine(Stats.Header);
@@ -124,6 +132,22 @@ Console.WriteLine(Stats.Row("ConflictChecker.Alternatives (meetings with conflic
 Console.WriteLine(Stats.Row("each leader read once, 94 days (a sync-wide read)", readOnce));
 Console.WriteLine($"sums: leaders {readLeaders.Sum() / 1000:F1} s, store {readStore.Sum() / 1000:F1} s, check {check.Sum() / 1000:F2} s, alternatives {alternatives.Sum() / 1000:F2} s ({alternatives.Count} meetings); one read per leader {readOnce.Sum() / 1000:F1} s");
 Console.WriteLine($"warm sync steps overall: {Stats.Row("per meeting", steps)}");
+var probe = new List<double>();
+var probeFound = 0;
+var probeExpanded = 0;
+for (var i = 0; i < Math.Min(leaders, 10); i++)
+{
+    var feed = await office.Reader.ReadAsync(feeds[i], ct);
+    var from = office.Checks.DayStart(SyncOffice.Now);
+    var (ms, found, expanded) = PrefilterProbe.Run(feed.Calendar!, from, from.AddDays(31));
+    probe.Add(ms);
+    probeFound += found;
+    probeExpanded += expanded;
+}
+
+Console.WriteLine(Stats.Header);
+Console.WriteLine(Stats.Row($"probe: singles by DTSTART, only series expanded (31 days; ≈{probeFound / probe.Count} in window, {probeExpanded / probe.Count} series)", probe));
+Console.WriteLine($"one whole feed expanded (2020–2040): {whole.Busy.Count:N0} busy times in {wholeMs:F0} ms, {Stats.Mb(heapWhole)} on the heap ({(double)heapWhole / Math.Max(1, whole.Busy.Count):F0} bytes each)");
 Memory("end");
 File.Delete(dbPath);
 
