@@ -45,7 +45,7 @@ internal sealed class SyncOffice
         Checks = new MeetingChecks(Source, Repository, Time, monitor);
         Schedule = new MeetingSyncSchedule(store, Time, monitor);
         Meetings = new MeetingService(Repository, Checks, Schedule, Time, new OutboxSignal(), NullLogger<MeetingService>.Instance);
-        Sync = new Application.Meetings.MeetingSync(Schedule, Repository, Meetings, outbox, Time, SyncLog);
+        Sync = new Application.Meetings.MeetingSync(Schedule, Repository, Meetings, Checks, outbox, Time, SyncLog);
         Office = office;
     }
 

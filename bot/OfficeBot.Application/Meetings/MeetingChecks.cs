@@ -24,7 +24,7 @@ public sealed record CalendarRead(IReadOnlyDictionary<string, LeaderCalendar> Le
 public sealed class MeetingChecks(ILeaderCalendarSource sources, MeetingRepository repository, OfficeTime time, IOptionsMonitor<OfficeOptions> office)
 {
     /// <summary>Calendar days read for alternatives: 10 working days with a week-long holiday in between still fit.</summary>
-    private const int AlternativeWindowDays = 31;
+    public const int AlternativeWindowDays = 31;
 
     /// <summary>The proposal of a stored meeting: its id keeps it from colliding with itself.</summary>
     public static MeetingProposal ProposalOf(MeetingState state) =>
@@ -39,7 +39,22 @@ public sealed class MeetingChecks(ILeaderCalendarSource sources, MeetingReposito
     {
         var from = DayStart(proposal.Start);
         var to = from.AddDays(withAlternatives ? AlternativeWindowDays : 2);
-        var read = await ReadAsync(tenantId, proposal.Leaders, from, to, cancellationToken);
+        return Check(proposal, await ReadAsync(tenantId, proposal.Leaders, from, to, cancellationToken), withAlternatives);
+    }
+
+    /// <summary>
+    /// The window a read must cover to check, with alternatives, every meeting starting in [<paramref name="from"/>,
+    /// <paramref name="to"/>): from the first one's day to the last one's alternatives.
+    /// </summary>
+    public (DateTimeOffset From, DateTimeOffset To) WindowFor(DateTimeOffset from, DateTimeOffset to) => (DayStart(from), DayStart(to).AddDays(AlternativeWindowDays + 1));
+
+    /// <summary>
+    /// Checks <paramref name="proposal"/> against calendars read once for many checks (the sync reads every leader once
+    /// per round, not once per meeting); <paramref name="read"/> must cover the proposal's day and, with alternatives, the
+    /// days they are looked for in.
+    /// </summary>
+    public MeetingCheck Check(MeetingProposal proposal, CalendarRead read, bool withAlternatives)
+    {
         var checker = new ConflictChecker(time.Calendar, time.Zone, office.CurrentValue.Meetings.ToRules());
         var conflicts = checker.Check(proposal, read.Calendars).Select(c => MeetingConflict.From(c, read.Problems, time.Zone)).ToList();
         var alternatives = withAlternatives && conflicts.Count > 0 ? checker.Alternatives(proposal, read.Calendars, time.Now) : [];

@@ -56,7 +56,8 @@ public sealed partial class MeetingService(MeetingRepository repository, Meeting
         repository.GetHistoryAsync(meeting.State.TenantId, meeting.Number, Math.Max(1, meeting.State.HistoryCount - count + 1), cancellationToken);
 
     /// <summary>The check of a stored meeting now (at its own time, or at <paramref name="slot"/>), with alternatives when it has conflicts.</summary>
-    public Task<MeetingCheck> CheckAsync(MeetingState state, Slot? slot, bool withAlternatives, CancellationToken cancellationToken)
+    /// <param name="read">Calendars already read for this check (the sync's round), or null to read them now.</param>
+    public Task<MeetingCheck> CheckAsync(MeetingState state, Slot? slot, bool withAlternatives, CancellationToken cancellationToken, CalendarRead? read = null)
     {
         var proposal = MeetingChecks.ProposalOf(state);
         if (slot is { } at)
@@ -64,7 +65,7 @@ public sealed partial class MeetingService(MeetingRepository repository, Meeting
             proposal = proposal with { Start = at.Start, End = at.End };
         }
 
-        return checks.CheckAsync(state.TenantId, proposal, withAlternatives, cancellationToken);
+        return read is null ? checks.CheckAsync(state.TenantId, proposal, withAlternatives, cancellationToken) : Task.FromResult(checks.Check(proposal, read, withAlternatives));
     }
 
     /// <param name="tenantId">The tenant.</param>

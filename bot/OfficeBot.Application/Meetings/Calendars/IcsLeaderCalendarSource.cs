@@ -31,11 +31,7 @@ public sealed class IcsLeaderCalendarSource(IcsFeedReader reader, IOptions<Leade
         IReadOnlyList<LeaderBusyTime> busy;
         try
         {
-            // Ical.Net's evaluators keep state in the calendar's objects; two expansions of one calendar must not overlap.
-            lock (feed.Calendar)
-            {
-                busy = IcsBusyTimes.Expand(feed.Calendar, from, to, officeZone, $"ics:{feed.Display}");
-            }
+            busy = Busy(feed, from, to);
         }
         catch (FeedProblem problem)
         {
@@ -47,4 +43,58 @@ public sealed class IcsLeaderCalendarSource(IcsFeedReader reader, IOptions<Leade
 
     private LeaderCalendarOptions.LeaderFeed? FeedOf(string leaderObjectId) =>
         options.Value.Feeds.FirstOrDefault(f => string.Equals(f.Leader?.Trim(), leaderObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The feed's busy times in the window. A calendar is expanded once, over the days meetings are checked and shown in
+    /// (<see cref="KeptBefore"/> back to <see cref="KeptAhead"/> ahead), and kept with the parsed calendar it came from;
+    /// each read then only picks the window out of it, instead of walking every event of the feed again (a quarter of a
+    /// second for 20,000 events, once per leader per meeting checked). A window outside those days is expanded on its own.
+    /// </summary>
+    private IReadOnlyList<LeaderBusyTime> Busy(IcsFeed feed, DateTimeOffset from, DateTimeOffset to)
+    {
+        var calendar = feed.Calendar!;
+
+        // Ical.Net's evaluators keep state in the calendar's objects; two expansions of one calendar must not overlap.
+        lock (calendar)
+        {
+            if (!_expanded.TryGetValue(calendar, out var kept) || from < kept.From || to > kept.To)
+            {
+                var now = time.GetUtcNow();
+                if (from < now - KeptBefore || to > now + KeptAhead)
+                {
+                    return IcsBusyTimes.Expand(calendar, from, to, officeZone, $"ics:{feed.Display}");
+                }
+
+                kept = new Expansion(now - KeptBefore, now + KeptAhead, IcsBusyTimes.Expand(calendar, now - KeptBefore, now + KeptAhead, officeZone, $"ics:{feed.Display}"));
+                _expanded.AddOrUpdate(calendar, kept);
+            }
+
+            var inWindow = new List<LeaderBusyTime>();
+            foreach (var busy in kept.Busy)
+            {
+                if (busy.Start >= to)
+                {
+                    break;
+                }
+
+                if (busy.End > from)
+                {
+                    inWindow.Add(busy);
+                }
+            }
+
+            return inWindow;
+        }
+    }
+
+    /// <summary>How far back the kept expansion reaches: an agenda of last month, a check of today.</summary>
+    public static readonly TimeSpan KeptBefore = TimeSpan.FromDays(62);
+
+    /// <summary>How far ahead: a year of requests, plus the window their alternatives are looked for in.</summary>
+    public static readonly TimeSpan KeptAhead = TimeSpan.FromDays(400);
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Ical.Net.Calendar, Expansion> _expanded = [];
+
+    /// <param name="Busy">Sorted by start (as <see cref="IcsBusyTimes.Expand"/> returns them).</param>
+    private sealed record Expansion(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<LeaderBusyTime> Busy);
 }
