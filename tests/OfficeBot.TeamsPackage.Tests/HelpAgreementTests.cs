@@ -42,8 +42,9 @@ public class HelpAgreementTests
         Assert.Equal(english.Count, chinese.Count);
 
         var expected = ManifestCommands(AppPackage.ManifestFile)
-            .Select(c => (c.Path, CommandWords(chinese[IndexOf(english, c.Title)].Form)));
-        var actual = ManifestCommands(file).Select(c => (c.Path, c.Title));
+            .Select(c => (c.Path, CommandWords(chinese[IndexOf(english, c.Title)].Form)))
+            .ToList();
+        var actual = ManifestCommands(file).Select(c => (c.Path, c.Title)).ToList();
 
         Assert.Equal(expected, actual);
     }
