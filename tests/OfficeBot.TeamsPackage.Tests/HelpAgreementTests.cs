@@ -1,4 +1,5 @@
 using OfficeBot.Cards.Localization;
+using OfficeBot.Commands;
 using OfficeBot.Domain.Office;
 using OfficeBot.TeamsPackage;
 
@@ -7,7 +8,7 @@ namespace OfficeBot.TeamsPackage.Tests;
 /// <summary>
 /// The commands Teams suggests come from the manifest; the help card's come from CardText.HelpCommands. Each manifest
 /// command, in each language, must be a help entry's command word(s) with the help entry's meaning as its description,
-/// and the same command in every language.
+/// and the same command in every language; and the parser must read each title as that command.
 /// </summary>
 public class HelpAgreementTests
 {
@@ -47,6 +48,25 @@ public class HelpAgreementTests
         var actual = ManifestCommands(file).Select(c => (c.Path, c.Title)).ToList();
 
         Assert.Equal(expected, actual);
+    }
+
+    // Teams puts the title in the compose box when a suggested command is picked; the parser must take it as that command.
+    [Fact]
+    public void ManifestCommands_EveryLanguage_AreCommandWordsOfTheSameVerbForTheParser()
+    {
+        var english = ManifestCommands(AppPackage.ManifestFile).ToList();
+
+        foreach (var file in new[] { "zh-TW.json", "zh-CN.json" })
+        {
+            var translated = ManifestCommands(file).ToList();
+            Assert.Equal(english.Count, translated.Count);
+            for (var i = 0; i < english.Count; i++)
+            {
+                var verb = CommandParser.VerbOf(english[i].Title);
+                Assert.True(verb is not null, $"manifest.json: {english[i].Path}.title \"{english[i].Title}\" is no command word");
+                Assert.True(CommandParser.VerbOf(translated[i].Title) == verb, $"{file}: {translated[i].Path}.title \"{translated[i].Title}\" is not {verb}");
+            }
+        }
     }
 
     [Theory]
