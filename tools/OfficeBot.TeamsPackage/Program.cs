@@ -1,0 +1,3 @@
+using OfficeBot.TeamsPackage;
+
+return PackageCommand.Run(args, Directory.GetCurrentDirectory(), Console.Out, Console.Error);
