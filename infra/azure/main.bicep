@@ -178,14 +178,15 @@ var officeSettings = concat(
     { name: 'Office__DefaultLocale', value: defaultLocale }
     { name: 'Office__Report__At', value: reportAt }
     { name: 'Office__Report__Push', value: string(reportPush) }
-    { name: 'Office__CoordinationChannel', value: coordinationChannel }
-    { name: 'Office__ReportChannel', value: reportChannel }
     { name: 'Office__Graph__Enabled', value: string(graphEnabled) }
     { name: 'Office__Graph__TenantId', value: tenant().tenantId }
     { name: 'Office__Graph__ManagedIdentityClientId', value: identity.outputs.clientId }
     { name: 'Office__Graph__WriteApprovedMeetings', value: string(graphWriteApprovedMeetings) }
-    { name: 'Storage__Tables__TablePrefix', value: tablePrefix }
   ],
+  // Left out when empty, so the app's own default applies.
+  empty(coordinationChannel) ? [] : [{ name: 'Office__CoordinationChannel', value: coordinationChannel }],
+  empty(reportChannel) ? [] : [{ name: 'Office__ReportChannel', value: reportChannel }],
+  empty(tablePrefix) ? [] : [{ name: 'Storage__Tables__TablePrefix', value: tablePrefix }],
   flatten(indexedLists),
   map(items(additionalSettings), setting => { name: setting.key, value: string(setting.value) })
 )
