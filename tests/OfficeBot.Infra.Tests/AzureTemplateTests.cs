@@ -34,6 +34,18 @@ public sealed class AzureTemplateTests(AzureTemplate template)
         Assert.True((bool?)template.Resource("Microsoft.Web/serverfarms")["properties"]!["reserved"]);
     }
 
+    [Theory]
+    [MemberData(nameof(ParameterFiles))]
+    public void WebApp_PublishingPasswords_AreOffForFtpAndScm(string parameterFile)
+    {
+        var site = (string)template.PredictedResource(parameterFile, "Microsoft.Web/sites")["name"]!;
+        var policies = template.Predicted[parameterFile].OfType<JsonObject>()
+            .Where(r => (string?)r["type"] == "Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+
+        Assert.Equal([$"{site}/ftp", $"{site}/scm"], policies.Select(p => (string)p["name"]!).Order());
+        Assert.All(policies, p => Assert.False((bool?)p["properties"]!["allow"]));
+    }
+
     [Fact]
     public void WebApp_Identity_IsUserAssigned() =>
         Assert.Equal("UserAssigned", (string?)template.Resource("Microsoft.Web/sites")["identity"]!["type"]);

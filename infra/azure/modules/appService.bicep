@@ -80,6 +80,23 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// No publishing user names and passwords: deployments (az webapp deploy) sign in with Entra ID.
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: webApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: webApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
 // Console output (the app's logs) and HTTP logs go to the same workspace as Application Insights.
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
