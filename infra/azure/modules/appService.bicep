@@ -66,7 +66,6 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     // Instances are interchangeable (state is in the tables), so no sticky sessions.
     clientAffinityEnabled: false
-    keyVaultReferenceIdentity: identityResourceId
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       alwaysOn: true
