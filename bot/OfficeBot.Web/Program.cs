@@ -6,10 +6,12 @@ builder.AddOfficeStorage();
 builder.AddOfficeApplication();
 builder.AddOfficeBot();
 builder.AddOfficeTelemetry();
+builder.AddOfficeHealth();
 
 var app = builder.Build();
 
 app.MapOfficeBot();
+app.MapOfficeHealth();
 
 app.Run();
 

@@ -60,7 +60,6 @@ public static partial class BotSetup
 
         app.MapPost("/api/messages", (HttpContext context, OfficeAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
             adapter.ProcessGuardedAsync(context, bot, cancellationToken));
-        app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }
 
