@@ -33,10 +33,25 @@ public sealed class MeetingOptions
     /// <summary>How often approved meetings and pending requests are checked again against the calendars.</summary>
     public TimeSpan SyncInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    public sealed class LeaderRule
+    /// <summary>
+    /// <c>Office:Meetings:Tenants:N</c>: a tenant (its Entra tenant id) whose office-wide limits differ, for a bot that
+    /// serves several organisations; a key left out keeps the one above. Per-leader limits still win.
+    /// </summary>
+    public List<TenantRule> Tenants { get; set; } = [];
+
+    public sealed class TenantRule : Limits
+    {
+        public string? TenantId { get; set; }
+    }
+
+    public sealed class LeaderRule : Limits
     {
         public string? Leader { get; set; }
+    }
 
+    /// <summary>Limits that differ from the office-wide ones; null keeps those.</summary>
+    public abstract class Limits
+    {
         public TimeSpan? Buffer { get; set; }
 
         public int? MaxMeetingsPerDay { get; set; }
@@ -48,10 +63,10 @@ public sealed class MeetingOptions
         public TimeSpan? MinBreak { get; set; }
     }
 
-    /// <summary>The rules for the checker, once <see cref="Validate"/> has passed.</summary>
-    public MeetingRules ToRules()
+    /// <summary>The rules for the checker in <paramref name="tenantId"/>'s office, once <see cref="Validate"/> has passed.</summary>
+    public MeetingRules ToRules(string? tenantId = null)
     {
-        var defaults = new LeaderLimits
+        var office = new LeaderLimits
         {
             Buffer = Buffer,
             MaxMeetingsPerDay = MaxMeetingsPerDay,
@@ -59,19 +74,23 @@ public sealed class MeetingOptions
             MaxUnbrokenTime = MaxUnbrokenTime,
             MinBreak = MinBreak,
         };
+        var tenant = Tenants.FirstOrDefault(t => string.Equals(t.TenantId?.Trim(), tenantId, StringComparison.OrdinalIgnoreCase));
+        var defaults = tenant is null ? office : Apply(tenant, office);
         var perLeader = Leaders.Where(l => !string.IsNullOrWhiteSpace(l.Leader)).ToDictionary(
             l => l.Leader!.Trim(),
-            l => new LeaderLimits
-            {
-                Buffer = l.Buffer ?? defaults.Buffer,
-                MaxMeetingsPerDay = l.MaxMeetingsPerDay ?? defaults.MaxMeetingsPerDay,
-                MaxMeetingTimePerDay = l.MaxMeetingTimePerDay ?? defaults.MaxMeetingTimePerDay,
-                MaxUnbrokenTime = l.MaxUnbrokenTime ?? defaults.MaxUnbrokenTime,
-                MinBreak = l.MinBreak ?? defaults.MinBreak,
-            },
+            l => Apply(l, defaults),
             StringComparer.OrdinalIgnoreCase);
         return new MeetingRules { Defaults = defaults, PerLeader = perLeader, Alternatives = Alternatives, SearchWorkingDays = SearchWorkingDays };
     }
+
+    private static LeaderLimits Apply(Limits own, LeaderLimits defaults) => new()
+    {
+        Buffer = own.Buffer ?? defaults.Buffer,
+        MaxMeetingsPerDay = own.MaxMeetingsPerDay ?? defaults.MaxMeetingsPerDay,
+        MaxMeetingTimePerDay = own.MaxMeetingTimePerDay ?? defaults.MaxMeetingTimePerDay,
+        MaxUnbrokenTime = own.MaxUnbrokenTime ?? defaults.MaxUnbrokenTime,
+        MinBreak = own.MinBreak ?? defaults.MinBreak,
+    };
 
     /// <summary>The configured room named <paramref name="name"/> (case does not matter), or null.</summary>
     public string? Room(string name) => Rooms.FirstOrDefault(r => string.Equals(r.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase))?.Trim();
@@ -120,11 +139,26 @@ public sealed class MeetingOptions
                 yield return new ValidationResult($"{Section}:Leaders:{i}:Leader '{rule.Leader}' is not listed in Office:Leaders; give a leader's Entra object id.", [nameof(Leaders)]);
             }
 
-            if (rule.MaxMeetingsPerDay is < 1 or > 50 || rule.Buffer is { } b && Short(b) || rule.MinBreak is { } m && Short(m)
-                || rule.MaxMeetingTimePerDay is { } d && Day(d) || rule.MaxUnbrokenTime is { } u && Day(u))
+            if (OutOfRange(rule))
             {
                 yield return new ValidationResult($"{Section}:Leaders:{i} has a limit out of range (the same ranges as the office-wide ones).", [nameof(Leaders)]);
             }
         }
+
+        for (var i = 0; i < Tenants.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(Tenants[i].TenantId))
+            {
+                yield return new ValidationResult($"{Section}:Tenants:{i}:TenantId is empty; give the Entra tenant id whose limits differ.", [nameof(Tenants)]);
+            }
+
+            if (OutOfRange(Tenants[i]))
+            {
+                yield return new ValidationResult($"{Section}:Tenants:{i} has a limit out of range (the same ranges as the office-wide ones).", [nameof(Tenants)]);
+            }
+        }
+
+        bool OutOfRange(Limits rule) => rule.MaxMeetingsPerDay is < 1 or > 50 || rule.Buffer is { } b && Short(b) || rule.MinBreak is { } m && Short(m)
+            || rule.MaxMeetingTimePerDay is { } d && Day(d) || rule.MaxUnbrokenTime is { } u && Day(u);
     }
 }

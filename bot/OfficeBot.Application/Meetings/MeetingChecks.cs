@@ -10,7 +10,7 @@ namespace OfficeBot.Application.Meetings;
 /// What is known of some leaders' time in a window: each leader's calendar as the sources read it, OfficeBot's own
 /// meetings holding time there, and both combined for the checker.
 /// </summary>
-public sealed record CalendarRead(IReadOnlyDictionary<string, LeaderCalendar> Leaders, IReadOnlyList<MeetingSummary> Meetings, MeetingCalendars Calendars)
+public sealed record CalendarRead(string TenantId, IReadOnlyDictionary<string, LeaderCalendar> Leaders, IReadOnlyList<MeetingSummary> Meetings, MeetingCalendars Calendars)
 {
     /// <summary>Why each unavailable leader's calendar could not be read, by leader id.</summary>
     public IReadOnlyDictionary<string, string> Problems { get; } = Leaders.Values.Where(c => !c.IsAvailable)
@@ -55,7 +55,7 @@ public sealed class MeetingChecks(ILeaderCalendarSource sources, MeetingReposito
     /// </summary>
     public MeetingCheck Check(MeetingProposal proposal, CalendarRead read, bool withAlternatives)
     {
-        var checker = new ConflictChecker(time.Calendar, time.Zone, office.CurrentValue.Meetings.ToRules());
+        var checker = new ConflictChecker(time.Calendar, time.Zone, office.CurrentValue.Meetings.ToRules(read.TenantId));
         var conflicts = checker.Check(proposal, read.Calendars).Select(c => MeetingConflict.From(c, read.Problems, time.Zone)).ToList();
         var alternatives = withAlternatives && conflicts.Count > 0 ? checker.Alternatives(proposal, read.Calendars, time.Now) : [];
         return new MeetingCheck(conflicts, alternatives, time.Now);
@@ -76,7 +76,7 @@ public sealed class MeetingChecks(ILeaderCalendarSource sources, MeetingReposito
         var pending = meetings.Where(m => m.Status == MeetingStatus.Pending)
             .Select(m => new MeetingProposal(Meeting.IdOf(m.Number), m.Title, m.Start, m.End, m.Leaders.Select(l => l.ObjectId).ToList(), DepartmentOf(m.Department, m.Requester), m.Room))
             .ToList();
-        return new CalendarRead(read.ToDictionary(c => c.LeaderObjectId, StringComparer.OrdinalIgnoreCase), meetings, new MeetingCalendars(schedules, rooms, pending));
+        return new CalendarRead(tenantId, read.ToDictionary(c => c.LeaderObjectId, StringComparer.OrdinalIgnoreCase), meetings, new MeetingCalendars(schedules, rooms, pending));
     }
 
     /// <summary>Office-local midnight of the day <paramref name="instant"/> falls on.</summary>
