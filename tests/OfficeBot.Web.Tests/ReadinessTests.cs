@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using OfficeBot.Storage;
+using OfficeBot.Testing;
 
 namespace OfficeBot.Web.Tests;
 
@@ -43,28 +44,10 @@ public sealed class ReadinessTests
 
         public ITableStore Wrap(ITableStore inner) => new Store(inner, this);
 
-        private sealed class Store(ITableStore inner, Unreachable state) : ITableStore
+        private sealed class Store(ITableStore inner, Unreachable state) : DelegatingTableStore(inner)
         {
-            public Task EnsureTableAsync(string table, CancellationToken cancellationToken = default) => inner.EnsureTableAsync(table, cancellationToken);
-
-            public Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
-                state.Down ? throw new StoreBusyException("The store is down for this test.") : inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
-
-            public Task<string> InsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) => inner.InsertAsync(table, row, cancellationToken);
-
-            public Task<string> ReplaceAsync(string table, StoredRow row, string etag, CancellationToken cancellationToken = default) =>
-                inner.ReplaceAsync(table, row, etag, cancellationToken);
-
-            public Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) => inner.UpsertAsync(table, row, cancellationToken);
-
-            public Task DeleteAsync(string table, string partitionKey, string rowKey, string etag, CancellationToken cancellationToken = default) =>
-                inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
-
-            public IAsyncEnumerable<StoredRow> QueryAsync(string table, string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int? take = null,
-                CancellationToken cancellationToken = default) => inner.QueryAsync(table, partitionKey, rowKeyFrom, rowKeyTo, take, cancellationToken);
-
-            public Task<IReadOnlyList<string>> SubmitBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) =>
-                inner.SubmitBatchAsync(table, operations, cancellationToken);
+            public override Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
+                state.Down ? throw new StoreBusyException("The store is down for this test.") : Inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
         }
     }
 }

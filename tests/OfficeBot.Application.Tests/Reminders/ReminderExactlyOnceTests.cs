@@ -20,6 +20,7 @@ using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 using OfficeBot.Domain.Reminders;
 using OfficeBot.Storage;
+using OfficeBot.Testing;
 using OfficeBot.Storage.AzureTables;
 using OfficeBot.Storage.Sqlite;
 using OfficeBot.Testing.Azurite;
@@ -285,29 +286,10 @@ public abstract class ReminderExactlyOnceTests(ITestOutputHelper output) : IAsyn
     }
 
     /// <summary>A store that is busy for every write of a sent card, and itself otherwise.</summary>
-    private sealed class SentCardsBusy(ITableStore inner) : ITableStore
+    private sealed class SentCardsBusy(ITableStore inner) : DelegatingTableStore(inner)
     {
-        public Task EnsureTableAsync(string table, CancellationToken cancellationToken = default) => inner.EnsureTableAsync(table, cancellationToken);
-
-        public Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default) =>
-            inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
-
-        public Task<string> InsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) => inner.InsertAsync(table, row, cancellationToken);
-
-        public Task<string> ReplaceAsync(string table, StoredRow row, string etag, CancellationToken cancellationToken = default) =>
-            inner.ReplaceAsync(table, row, etag, cancellationToken);
-
-        public Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) =>
-            table == SentCardStore.Table ? throw new StoreBusyException("database is locked") : inner.UpsertAsync(table, row, cancellationToken);
-
-        public Task DeleteAsync(string table, string partitionKey, string rowKey, string etag, CancellationToken cancellationToken = default) =>
-            inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
-
-        public IAsyncEnumerable<StoredRow> QueryAsync(string table, string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int? take = null,
-            CancellationToken cancellationToken = default) => inner.QueryAsync(table, partitionKey, rowKeyFrom, rowKeyTo, take, cancellationToken);
-
-        public Task<IReadOnlyList<string>> SubmitBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default) =>
-            inner.SubmitBatchAsync(table, operations, cancellationToken);
+        public override Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) =>
+            table == SentCardStore.Table ? throw new StoreBusyException("database is locked") : Inner.UpsertAsync(table, row, cancellationToken);
     }
 
     private sealed class Fixed<T>(T value) : IOptionsMonitor<T>

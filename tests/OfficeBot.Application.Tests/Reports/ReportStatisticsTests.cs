@@ -14,6 +14,7 @@ using OfficeBot.Domain.Matters;
 using OfficeBot.Domain.Office;
 using OfficeBot.Domain.Reminders;
 using OfficeBot.Storage;
+using OfficeBot.Testing;
 using OfficeBot.Storage.AzureTables;
 using OfficeBot.Storage.Sqlite;
 using OfficeBot.Testing.Azurite;
@@ -257,31 +258,20 @@ public abstract class ReportStatisticsTests : IAsyncLifetime
     }
 
     /// <summary>The store as the repository sees it, remembering each range read and each single row fetched.</summary>
-    private sealed class RecordingStore(ITableStore inner) : ITableStore
+    private sealed class RecordingStore(ITableStore inner) : DelegatingTableStore(inner)
     {
-        public ITableStore Inner { get; } = inner;
-
         public ConcurrentQueue<string> Reads { get; } = new();
 
-        public Task EnsureTableAsync(string table, CancellationToken cancellationToken = default) => Inner.EnsureTableAsync(table, cancellationToken);
+        /// <summary>The row keys of each batch submitted, in order.</summary>
+        public ConcurrentQueue<IReadOnlyList<string>> Batches { get; } = new();
 
-        public Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
+        public override Task<StoredRow?> GetAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken = default)
         {
             Reads.Enqueue(rowKey);
             return Inner.GetAsync(table, partitionKey, rowKey, cancellationToken);
         }
 
-        public Task<string> InsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) => Inner.InsertAsync(table, row, cancellationToken);
-
-        public Task<string> ReplaceAsync(string table, StoredRow row, string etag, CancellationToken cancellationToken = default) =>
-            Inner.ReplaceAsync(table, row, etag, cancellationToken);
-
-        public Task<string> UpsertAsync(string table, StoredRow row, CancellationToken cancellationToken = default) => Inner.UpsertAsync(table, row, cancellationToken);
-
-        public Task DeleteAsync(string table, string partitionKey, string rowKey, string etag, CancellationToken cancellationToken = default) =>
-            Inner.DeleteAsync(table, partitionKey, rowKey, etag, cancellationToken);
-
-        public async IAsyncEnumerable<StoredRow> QueryAsync(string table, string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int? take = null,
+        public override async IAsyncEnumerable<StoredRow> QueryAsync(string table, string partitionKey, string? rowKeyFrom = null, string? rowKeyTo = null, int? take = null,
             [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             Reads.Enqueue($"{rowKeyFrom}..{rowKeyTo}");
@@ -291,10 +281,7 @@ public abstract class ReportStatisticsTests : IAsyncLifetime
             }
         }
 
-        /// <summary>The row keys of each batch submitted, in order.</summary>
-        public ConcurrentQueue<IReadOnlyList<string>> Batches { get; } = new();
-
-        public Task<IReadOnlyList<string>> SubmitBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default)
+        public override Task<IReadOnlyList<string>> SubmitBatchAsync(string table, IReadOnlyList<BatchOperation> operations, CancellationToken cancellationToken = default)
         {
             Batches.Enqueue([.. operations.Select(o => o.Row.RowKey)]);
             return Inner.SubmitBatchAsync(table, operations, cancellationToken);
