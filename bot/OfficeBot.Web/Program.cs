@@ -7,9 +7,11 @@ builder.AddOfficeApplication();
 builder.AddOfficeBot();
 builder.AddOfficeTelemetry();
 builder.AddOfficeHealth();
+builder.AddOfficeForwardedHeaders();
 
 var app = builder.Build();
 
+app.UseOfficeForwardedHeaders();
 app.MapOfficeBot();
 app.MapOfficeHealth();
 

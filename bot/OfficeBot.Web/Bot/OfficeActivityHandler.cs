@@ -18,6 +18,7 @@ using OfficeBot.Cards.Model;
 using OfficeBot.Commands;
 using OfficeBot.Domain.Limits;
 using OfficeBot.Domain.Office;
+using OfficeBot.Web.Hosting;
 using OfficeBot.Web.Proactive;
 using OfficeBot.Web.Security;
 
@@ -146,6 +147,7 @@ public sealed partial class OfficeActivityHandler(
             SharedChat = activity.Conversation?.ConversationType is "groupChat" or "channel",
         };
         var reply = await dispatcher.HandleAsync(message, directory, cancellationToken);
+        TelemetrySetup.Tag(message.TenantId, reply.MatterNumber, reply.MeetingNumber);
         ResourceResponse? response;
         try
         {
@@ -188,6 +190,7 @@ public sealed partial class OfficeActivityHandler(
                 cancellationToken)
             : await cardActions.HandleAsync(new CardActionRequest(TenantOf(activity), sender, verb, ActionData(invokeValue), Inputs(invokeValue), locale, pressed, directory, remembered),
                 cancellationToken);
+        TelemetrySetup.Tag(TenantOf(activity), result.Reply.MatterNumber, result.Reply.MeetingNumber);
 
         // A press has no text; only a Chinese client locale (which the answer followed) says something new about the language.
         if (trusted && Languages.FromLocale(locale) is var fromLocale && fromLocale != Language.English)

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -5,12 +7,29 @@ namespace OfficeBot.Web.Hosting;
 
 public static class TelemetrySetup
 {
-    /// <summary>Traces and metrics through OpenTelemetry; exported over OTLP only when an endpoint is configured.</summary>
+    public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>
+    /// Traces and metrics through OpenTelemetry. To Application Insights (Azure Monitor distro: requests, dependencies, logs,
+    /// metrics) when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, as infra/azure sets it; over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; nowhere otherwise. Spans carry the tenant and the matter or meeting number
+    /// (<see cref="Tag"/>), never what people wrote.
+    /// </summary>
     public static IHostApplicationBuilder AddOfficeTelemetry(this IHostApplicationBuilder builder)
     {
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        var telemetry = builder.Services.AddOpenTelemetry();
+        var connectionString = builder.Configuration[ConnectionStringSetting];
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            // The distro adds the ASP.NET Core and HttpClient instrumentation itself.
+            telemetry.UseAzureMonitor(options => options.ConnectionString = connectionString);
+        }
+        else
+        {
+            telemetry
+                .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
+                .WithMetrics(metrics => metrics.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+        }
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
@@ -18,5 +37,32 @@ public static class TelemetrySetup
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Names the tenant, matter and meeting of the turn on the current span (the request's), so a trace can be found by them.
+    /// Only identifiers: no message text, card input or name goes on a span.
+    /// </summary>
+    public static void Tag(string? tenantId, int? matterNumber = null, int? meetingNumber = null)
+    {
+        if (Activity.Current is not { } span)
+        {
+            return;
+        }
+
+        if (!string.IsNullOrEmpty(tenantId))
+        {
+            span.SetTag("officebot.tenant", tenantId);
+        }
+
+        if (matterNumber is { } matter)
+        {
+            span.SetTag("officebot.matter", matter);
+        }
+
+        if (meetingNumber is { } meeting)
+        {
+            span.SetTag("officebot.meeting", meeting);
+        }
     }
 }
