@@ -97,7 +97,7 @@ public sealed partial class MatterFollowUp(
         foreach (var sent in reminderOnly ? [] : await sentCards.ForMatterAsync(matter.State.TenantId, matter.Number, cancellationToken))
         {
             // A card drawn from this state already (the reply to the command that made the change) is left alone.
-            if (IsAnsweredView(item, sent) || sent.Revision >= matter.State.Revision)
+            if (item.AnswerRedrew(sent) || sent.Revision >= matter.State.Revision)
             {
                 continue;
             }
@@ -121,15 +121,6 @@ public sealed partial class MatterFollowUp(
         await NotifyAsync(matter, history, recipient, Notice.Reminder, reminded, cancellationToken);
     }
 
-    /// <summary>
-    /// The actor's own view of the card they pressed was redrawn by the answer to the press. A card in a group chat is
-    /// still updated: the answer redraws it for the presser only, everyone else sees it through the update.
-    /// </summary>
-    private static bool IsAnsweredView(OutboxItem item, SentCard sent) =>
-        item.AnsweredCard is { } answered
-        && string.Equals(answered, $"{sent.ConversationId}|{sent.ActivityId}", StringComparison.Ordinal)
-        && sent.ViewerObjectId is { } viewer
-        && string.Equals(viewer, item.ActorObjectId, StringComparison.OrdinalIgnoreCase);
 
     private async Task UpdateSentCardAsync(Matter matter, IReadOnlyList<HistoryEntry> history, SentCard sent, CancellationToken cancellationToken)
     {

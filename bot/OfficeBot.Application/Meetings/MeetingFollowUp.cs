@@ -62,7 +62,7 @@ public sealed partial class MeetingFollowUp(
 
         foreach (var sent in await sentCards.ForMeetingAsync(item.TenantId, meeting.Number, cancellationToken))
         {
-            if (sent.Revision >= meeting.State.Revision || IsAnsweredView(item, sent))
+            if (sent.Revision >= meeting.State.Revision || item.AnswerRedrew(sent))
             {
                 continue;
             }
@@ -185,10 +185,6 @@ public sealed partial class MeetingFollowUp(
         }
     }
 
-    /// <summary>The presser's own view was redrawn by the answer to the press; a shared chat's card is still updated for everyone else.</summary>
-    private static bool IsAnsweredView(OutboxItem item, SentCard sent) =>
-        item.AnsweredCard is { } answered && string.Equals(answered, $"{sent.ConversationId}|{sent.ActivityId}", StringComparison.Ordinal)
-        && sent.ViewerObjectId is { } viewer && string.Equals(viewer, item.ActorObjectId, StringComparison.OrdinalIgnoreCase);
 
     private static string? AnsweredConversation(OutboxItem item) => item.AnsweredCard?.Split('|')[0];
 

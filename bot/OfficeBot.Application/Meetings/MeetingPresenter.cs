@@ -4,6 +4,7 @@ using OfficeBot.Application.Localization;
 using OfficeBot.Application.Messaging;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.People;
+using OfficeBot.Application.Presentation;
 using OfficeBot.Cards.Builders;
 using OfficeBot.Cards.Views;
 using OfficeBot.Domain.Matters;
@@ -16,12 +17,9 @@ namespace OfficeBot.Application.Meetings;
 /// A meeting request's card as one person sees it — their buttons, a refresh that gives everyone concerned their own
 /// view — or the neutral card of a shared chat; the same for replies, notifications and updates in place.
 /// </summary>
-public sealed class MeetingPresenter(MeetingService meetings, PeopleStore people, OfficeTime time, IOptionsMonitor<OfficeOptions> office)
+public sealed class MeetingPresenter(MeetingService meetings, PeopleStore people, CardContexts contexts, OfficeTime time, IOptionsMonitor<OfficeOptions> office)
 {
     public const int HistoryLinesOnCard = 5;
-
-    /// <summary>Teams' limit on <c>refresh.userIds</c>.</summary>
-    private const int MaxRefreshUsers = 60;
 
     public MeetingView View(MeetingState state, IReadOnlyList<MeetingHistoryEntry> history, Language language)
     {
@@ -95,7 +93,6 @@ public sealed class MeetingPresenter(MeetingService meetings, PeopleStore people
         var objectIds = new List<string> { state.Requester.ObjectId };
         objectIds.AddRange(office.CurrentValue.Directors);
         objectIds.AddRange(state.Leaders.Select(l => l.ObjectId));
-        var teamsIds = await people.TeamsIdsAsync(state.TenantId, objectIds, cancellationToken);
-        return teamsIds.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRefreshUsers).ToList();
+        return await contexts.RefreshUsersAsync(state.TenantId, objectIds, cancellationToken);
     }
 }

@@ -59,6 +59,16 @@ public sealed record OutboxItem
     /// <summary>For a reminder digest: the reminders it lists, each the matter and the history line that recorded it.</summary>
     public IReadOnlyList<ReminderRef> Reminders { get; init; } = [];
 
+    /// <summary>
+    /// Whether <paramref name="sent"/> is the actor's own view of the card they pressed, which the answer to the press
+    /// already redrew. A card in a shared chat is still updated: the answer redraws it for the presser only.
+    /// </summary>
+    public bool AnswerRedrew(Messaging.SentCard sent) =>
+        AnsweredCard is { } answered
+        && string.Equals(answered, $"{sent.ConversationId}|{sent.ActivityId}", StringComparison.Ordinal)
+        && sent.ViewerObjectId is { } viewer
+        && string.Equals(viewer, ActorObjectId, StringComparison.OrdinalIgnoreCase);
+
     public bool IsLeasedAt(DateTimeOffset now) => LeaseUntil is { } until && until > now;
 
     /// <summary>Items of one group are carried out one after another by one worker: a matter's changes in order, a person's digests one at a time.</summary>

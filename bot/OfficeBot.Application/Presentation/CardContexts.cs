@@ -44,7 +44,13 @@ public sealed class CardContexts(PeopleStore people, IOptionsMonitor<OfficeOptio
         objectIds.Add(matter.State.Registrar.ObjectId);
         objectIds.AddRange(office.CurrentValue.Directors);
         objectIds.AddRange(matter.State.CoHandlers.Select(c => c.Person.ObjectId));
-        var teamsIds = await people.TeamsIdsAsync(matter.State.TenantId, objectIds, cancellationToken);
+        return await RefreshUsersAsync(matter.State.TenantId, objectIds, cancellationToken);
+    }
+
+    /// <summary>The Teams ids (<c>29:…</c>) of these people, in this order, each once, at most <see cref="MaxRefreshUsers"/>.</summary>
+    public async Task<IReadOnlyList<string>> RefreshUsersAsync(string tenantId, IEnumerable<string> objectIds, CancellationToken cancellationToken)
+    {
+        var teamsIds = await people.TeamsIdsAsync(tenantId, objectIds, cancellationToken);
         return teamsIds.Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRefreshUsers).ToList();
     }
 }
