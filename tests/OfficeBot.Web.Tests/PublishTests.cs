@@ -65,18 +65,25 @@ public sealed class PublishTests(AzuriteFixture azurite)
         }
     }
 
+    // The guide's command (docs/deploy.md, step 4) word for word, run at the repository root, except that it writes to a
+    // folder of this test's own.
     private static async Task PublishAsync(string output)
     {
-        var project = Path.Combine(RepositoryRoot.Find(), "bot", "OfficeBot.Web", "OfficeBot.Web.csproj");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "publish", project, "-c", "Release", "-o", output, "-nologo" })
+        var root = RepositoryRoot.Find();
+        var command = DeployGuide.PublishCommand();
+        Assert.Equal("publish", command[0]);
+        var outputAt = command.ToList().IndexOf("-o") + 1;
+        Assert.True(outputAt > 0 && outputAt < command.Count, $"the guide's `dotnet {string.Join(' ', command)}` names no -o folder");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command.Select((word, at) => at == outputAt ? output : word).Append("-nologo"))
         {
             start.ArgumentList.Add(argument);
         }
 
         // When the Release build is there (as under `dotnet test OfficeBot.sln -c Release`), publish it as built: building
         // again here would rewrite the assemblies the end-to-end tests, running at the same time, start the bot from.
-        if (File.Exists(Path.Combine(Path.GetDirectoryName(project)!, "bin", "Release", "net10.0", "OfficeBot.Web.dll")))
+        var project = Path.Combine(root, command[1]);
+        if (File.Exists(Path.Combine(project, "bin", "Release", "net10.0", "OfficeBot.Web.dll")))
         {
             start.ArgumentList.Add("--no-build");
         }
