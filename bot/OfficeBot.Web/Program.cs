@@ -2,6 +2,7 @@ using OfficeBot.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddOfficeListening();
 builder.AddOfficeStorage();
 builder.AddOfficeApplication();
 builder.AddOfficeBot();
