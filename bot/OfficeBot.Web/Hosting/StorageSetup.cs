@@ -18,7 +18,9 @@ public static partial class StorageSetup
 
     public static IHostApplicationBuilder AddOfficeStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateOnStart();
+        builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .Validate<IConfiguration>((options, configuration) => !UsesSqliteByDefaultOnAppService(options, configuration), AppServiceNeedsTables)
+            .ValidateOnStart();
         builder.Services.AddSingleton<ITableStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -45,6 +47,15 @@ public static partial class StorageSetup
         builder.Services.AddHostedService<StorageInitializer>();
         return builder;
     }
+
+    private const string AppServiceNeedsTables =
+        "On App Service the bot keeps its state in Azure Tables: set Storage:Tables:Endpoint (managed identity; the Bicep in " +
+        "infra/azure does) or Storage:Tables:ConnectionString. The default SQLite file would sit in one instance's local " +
+        "folder, unseen by the others and lost when App Service moves the app; give Storage:Sqlite:Path to use SQLite anyway.";
+
+    // App Service sets WEBSITE_SITE_NAME in every app it runs; there the SQLite default is a mistake, not a choice.
+    private static bool UsesSqliteByDefaultOnAppService(StorageOptions options, IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["WEBSITE_SITE_NAME"]) && !options.UsesAzureTables && string.IsNullOrWhiteSpace(options.Sqlite.Path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Storage: {Backend}")]
     private static partial void LogBackend(ILogger logger, string backend);
