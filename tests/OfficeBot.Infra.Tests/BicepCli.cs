@@ -18,33 +18,14 @@ public static class BicepCli
     /// <summary>Runs <c>bicep</c> with the arguments in the given folder.</summary>
     public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Path)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Path) { WorkingDirectory = workingDirectory };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Path}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"bicep {string.Join(' ', arguments)} did not finish within {Timeout}.");
-        }
-
-        return new Result(process.ExitCode, await output, await errors);
+        var (exitCode, output, errors) = await ToolProcess.RunAsync(start, Timeout, $"bicep {string.Join(' ', arguments)}");
+        return new Result(exitCode, output, errors);
     }
 
     private static string Locate()

@@ -81,14 +81,7 @@ public static partial class GuideShell
 
     private static async Task<Result> RunBashAsync(string[] arguments, string folder)
     {
-        var start = new ProcessStartInfo(Locate("bash"))
-        {
-            WorkingDirectory = folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(Locate("bash")) { WorkingDirectory = folder };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -103,22 +96,8 @@ public static partial class GuideShell
         start.Environment["GUIDE_TEAMS_SOURCE"] = Path.Combine(OfficeBot.Testing.RepositoryRoot.Find(), "infra", "teams");
         start.Environment["PATH"] = Path.GetDirectoryName(AzureCli) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash.");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"A block of the guide did not finish within {Timeout} in {folder}.");
-        }
-
-        return new Result(process.ExitCode, await output, await errors, folder);
+        var (exitCode, output, errors) = await ToolProcess.RunAsync(start, Timeout, $"A block of the guide in {folder}");
+        return new Result(exitCode, output, errors, folder);
     }
 
     private static string Locate(string program) =>
