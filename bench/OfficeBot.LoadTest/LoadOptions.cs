@@ -12,6 +12,7 @@ internal sealed record LoadOptions(
     int? SeedMattersAzurite,
     int SeedLeads,
     int SeedWorkers,
+    int NewLeads,
     IReadOnlyList<string> Backends,
     IReadOnlyList<string> Scenarios,
     string? HostDll)
@@ -21,7 +22,7 @@ internal sealed record LoadOptions(
 
     public const string Usage = """
         OfficeBot.LoadTest [--clients 8] [--duration 10] [--warmup 2] [--max-turns 100000]
-                           [--seed 10000] [--seed-azurite N] [--seed-leads 250] [--seed-workers 4]
+                           [--seed 10000] [--seed-azurite N] [--seed-leads 250] [--seed-workers 4] [--new-leads 8]
                            [--backends sqlite,azurite] [--scenarios echo,new,my]   (also: invoke, invoke-change, crowd, burst)
                            [--host-dll bot/OfficeBot.Web/bin/Release/net10.0/OfficeBot.Web.dll]
         """;
@@ -52,6 +53,7 @@ internal sealed record LoadOptions(
             SeedMattersAzurite: values.ContainsKey("seed-azurite") ? Int("seed-azurite", 0) : null,
             SeedLeads: Int("seed-leads", 250),
             SeedWorkers: Int("seed-workers", 4),
+            NewLeads: Int("new-leads", 8),
             Backends: List("backends", "sqlite,azurite"),
             Scenarios: List("scenarios", "echo,new,my"),
             HostDll: values.GetValueOrDefault("host-dll"));

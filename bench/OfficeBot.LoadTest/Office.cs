@@ -12,13 +12,16 @@ internal sealed class Office
     public const string Tenant = "tenant-load-0000";
     public const string BotId = "28:officebot";
     public const int Directors = 4;
-    private const int NewScenarioLeads = 8;
+    // How many people the "new" scenario assigns to in turn (--new-leads): 8 by default, so each gets a notice per
+    // ~40 ms under load and Teams' per-conversation limits (60 in 30 s) pace the outbox; more spreads them out.
+    private readonly int _newScenarioLeads;
 
-    public Office(int seedLeads)
+    public Office(int seedLeads, int newLeads = 8)
     {
         SeedLeads = seedLeads;
+        _newScenarioLeads = newLeads;
         DirectorUsers = Enumerable.Range(0, Directors).Select(i => new LoadUser($"29:director{i}", $"Director{i}", $"aad-director-{i}")).ToArray();
-        Users = Enumerable.Range(0, seedLeads + NewScenarioLeads).Select(i => new LoadUser($"29:u{i:0000}", $"User{i:0000}", $"aad-u{i:0000}")).ToArray();
+        Users = Enumerable.Range(0, seedLeads + newLeads).Select(i => new LoadUser($"29:u{i:0000}", $"User{i:0000}", $"aad-u{i:0000}")).ToArray();
         Crowd = Enumerable.Range(1, CrowdSize).Select(i => new LoadUser($"29:crowd{i:00}", $"Crowd{i:00}", $"aad-crowd-{i:00}")).ToArray();
     }
 
@@ -38,7 +41,7 @@ internal sealed class Office
 
     public LoadUser SeedLead(int matter) => Users[matter % SeedLeads];
 
-    public LoadUser NewScenarioLead(int turn) => Users[SeedLeads + (turn % NewScenarioLeads)];
+    public LoadUser NewScenarioLead(int turn) => Users[SeedLeads + (turn % _newScenarioLeads)];
 
     /// <summary>The person client <paramref name="client"/> asks "my" as: one of the seeded leads.</summary>
     public LoadUser Asker(int client) => Users[client % SeedLeads];

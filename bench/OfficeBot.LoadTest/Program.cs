@@ -38,7 +38,7 @@ internal static class LoadTestProgram
         Console.WriteLine($"# OfficeBot load test — {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         Console.WriteLine($"clients {options.Clients}, warm-up {options.Warmup.TotalSeconds} s, measured {options.Duration.TotalSeconds} s per scenario, host {hostDll}");
 
-        var office = new Office(options.SeedLeads);
+        var office = new Office(options.SeedLeads, options.NewLeads);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             Timeout = TimeSpan.FromSeconds(30),
@@ -104,6 +104,14 @@ internal static class LoadTestProgram
                 // Everything the scenario made the bot send, not only the replies (a `new` also notifies its lead).
                 Console.WriteLine($"{backend.Name} {scenario.Name} connector calls incl. warm-up: "
                     + string.Join(", ", connector.Calls.GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
+                if (name == "new")
+                {
+                    var (atEnd, drained) = await OutboxBacklog.DrainAsync(settings);
+                    var withDrain = drained is { } d ? (result.Turns / (result.Measured + d).TotalSeconds).ToString("F0", CultureInfo.InvariantCulture) : "—";
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{backend.Name} new outbox: {atEnd} follow-ups due and not yet done when the window ended, worked off {(drained is { } t ? $"in {t.TotalSeconds:F1} s" : "not within 3 min")}; turns/s counting that time: {withDrain}"));
+                }
+
                 if (name.StartsWith("invoke", StringComparison.Ordinal))
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
