@@ -181,17 +181,40 @@ public sealed partial class OutboxDispatcher
 
     private async Task StartTenantAsync(OutboxTenant tenant, List<Task> started, CancellationToken cancellationToken)
     {
+        // Every worker busy: the due items would only be read, parsed and left waiting (under a backlog that was a pass per
+        // change reading ~50 rows for nothing). The tenant is looked at again when a worker ends — it is marked first, so a
+        // worker that ends between the two checks either nudges it or leaves a worker free for this pass. The hint is not
+        // touched: it can only be earlier than the tenant's next item, never later, so no instance waits longer for it.
+        if (_workers.CurrentCount == 0)
+        {
+            _waiting[tenant.TenantId] = true;
+            if (_workers.CurrentCount == 0)
+            {
+                return;
+            }
+        }
+
         // The hint as it was before looking: if a writer announces something meanwhile, its ETag changes and the hint is not raised over it.
         var seen = string.IsNullOrEmpty(tenant.ETag) ? await _store.TenantAsync(tenant.TenantId, cancellationToken) : tenant;
         var now = _clock.GetUtcNow();
-        var due = await _store.DueAsync(tenant.TenantId, now, ClaimBatch, cancellationToken);
-        foreach (var items in due.GroupBy(d => d.Item.GroupKey(), StringComparer.Ordinal))
+
+        // No more rows than needed to find work for the free workers; when reading stopped early the tenant is looked at
+        // again as soon as a worker ends, as when due work had to wait for a worker.
+        var due = await _store.DueAsync(tenant.TenantId, now, ClaimBatch, _workers.CurrentCount, group => _running.ContainsKey($"{tenant.TenantId}|{group}"), cancellationToken);
+        var left = due.Cut;
+        if (left)
+        {
+            _waiting[tenant.TenantId] = true;
+        }
+
+        foreach (var items in due.Items.GroupBy(d => d.Item.GroupKey(), StringComparer.Ordinal))
         {
             var key = $"{tenant.TenantId}|{items.Key}";
             if (_running.ContainsKey(key) || !_workers.Wait(0))
             {
                 // Its matter is being worked on, or every worker is busy: looked at again when one finishes.
                 _waiting[tenant.TenantId] = true;
+                left = true;
                 continue;
             }
 
@@ -204,7 +227,9 @@ public sealed partial class OutboxDispatcher
             started.Add(work);
         }
 
-        if (seen is not null)
+        // Work due now was left for later and the hint already says "due": the next item is due now too, and writing the
+        // hint again (a read of up to the in-progress items and a write, per pass under load) would not change that.
+        if (seen is not null && !(left && seen.NextDueAt <= now))
         {
             // Items in progress count at the end of their lease: if this instance dies, the tenant is looked at then.
             var next = await _store.NextDueAsync(tenant.TenantId, cancellationToken) ?? DateTimeOffset.MaxValue;

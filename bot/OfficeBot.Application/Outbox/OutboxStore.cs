@@ -7,6 +7,9 @@ namespace OfficeBot.Application.Outbox;
 /// <summary>An outbox item as read, with its row's key and ETag (the claim and every later write are conditional on it).</summary>
 public sealed record StoredOutboxItem(OutboxItem Item, string RowKey, string ETag);
 
+/// <summary>Due items as read; <paramref name="Cut"/> when reading stopped before the last due row (more may be due).</summary>
+public sealed record DueItems(IReadOnlyList<StoredOutboxItem> Items, bool Cut);
+
 /// <summary>The tenants that have outbox work, each with a hint of when its next item is due.</summary>
 public sealed record OutboxTenant(string TenantId, DateTimeOffset NextDueAt, string ETag);
 
@@ -120,9 +123,19 @@ public sealed class OutboxStore(ITableStore store, IEnumerable<IRecurringOutboxW
     }
 
     /// <summary>Items of the tenant that are due at <paramref name="now"/> and not leased to someone else, in due order.</summary>
-    public async Task<IReadOnlyList<StoredOutboxItem>> DueAsync(string tenantId, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredOutboxItem>> DueAsync(string tenantId, DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        (await DueAsync(tenantId, now, max, int.MaxValue, static _ => false, cancellationToken)).Items;
+
+    /// <summary>
+    /// Like <see cref="DueAsync(string, DateTimeOffset, int, CancellationToken)"/>, but stops reading once the items
+    /// found cover <paramref name="groups"/> groups (<see cref="OutboxItem.GroupKey"/>) that are not
+    /// <paramref name="busy"/>: the dispatcher can start no more than that many workers, and under a backlog each
+    /// further row read is a row parsed for nothing. <see cref="DueItems.Cut"/> says whether it stopped early.
+    /// </summary>
+    public async Task<DueItems> DueAsync(string tenantId, DateTimeOffset now, int max, int groups, Func<string, bool> busy, CancellationToken cancellationToken)
     {
         var due = new List<StoredOutboxItem>();
+        var startable = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var row in store.QueryAsync(MatterKeys.Table, MatterKeys.Partition(tenantId), OutboxKeys.Prefix, OutboxKeys.DueUntil(now), max * 2, cancellationToken))
         {
             var item = StoredJson.Deserialize<OutboxItem>(row.Data);
@@ -133,10 +146,16 @@ public sealed class OutboxStore(ITableStore store, IEnumerable<IRecurringOutboxW
                 {
                     break;
                 }
+
+                var group = item.GroupKey();
+                if (!busy(group) && startable.Add(group) && startable.Count >= groups)
+                {
+                    return new DueItems(due, Cut: true);
+                }
             }
         }
 
-        return due;
+        return new DueItems(due, Cut: false);
     }
 
     /// <summary>When the tenant's next item becomes workable (its due time, or the end of someone's lease); null if it has none.</summary>
