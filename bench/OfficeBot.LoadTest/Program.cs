@@ -106,10 +106,10 @@ internal static class LoadTestProgram
                     + string.Join(", ", connector.Calls.GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
                 if (name == "new")
                 {
-                    var (atEnd, drained) = await OutboxBacklog.DrainAsync(settings);
-                    var withDrain = drained is { } d ? (result.Turns / (result.Measured + d).TotalSeconds).ToString("F0", CultureInfo.InvariantCulture) : "—";
+                    var (atEnd, left, watched) = await OutboxBacklog.WatchAsync(settings);
+                    var rate = (atEnd - left) / watched.TotalSeconds;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{backend.Name} new outbox: {atEnd} follow-ups due and not yet done when the window ended, worked off {(drained is { } t ? $"in {t.TotalSeconds:F1} s" : "not within 3 min")}; turns/s counting that time: {withDrain}"));
+                        $"{backend.Name} new outbox: {atEnd} follow-ups due and not yet done when the window ended; {atEnd - left} worked off in the next {watched.TotalSeconds:F1} s ({rate:F1}/s), {left} left"));
                 }
 
                 if (name.StartsWith("invoke", StringComparison.Ordinal))
