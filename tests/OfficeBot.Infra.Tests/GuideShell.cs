@@ -77,7 +77,12 @@ public static partial class GuideShell
     public static Task<Result> CheckSyntaxAsync(string script, string folder) => RunBashAsync(["-n", "-c", script], folder);
 
     /// <summary>Runs the block (samples already filled in) in <paramref name="folder"/> with the stand-ins above.</summary>
-    public static Task<Result> RunAsync(string script, string folder) => RunBashAsync(["-c", Prelude + script], folder);
+    public static Task<Result> RunAsync(string script, string folder)
+    {
+        // The guide zips what it publishes; a missing zip should say how to install it, not "command not found".
+        _ = Locate("zip");
+        return RunBashAsync(["-c", Prelude + script], folder);
+    }
 
     private static async Task<Result> RunBashAsync(string[] arguments, string folder)
     {
