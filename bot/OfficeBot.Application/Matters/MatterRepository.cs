@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using OfficeBot.Application.Office;
 using OfficeBot.Application.Outbox;
@@ -26,15 +25,7 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
 {
     public const string TableName = "matters";
 
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _registrationGates = new(StringComparer.Ordinal);
-
-    // Each tenant's sequence row as this instance last wrote it. Registrations of a tenant take turns here, so the row
-    // read before the next one is almost always the one just written: the next registration uses it unread, and its
-    // ETag-conditional replace still refuses it if another instance took a number meanwhile (then it is read again).
-    private readonly ConcurrentDictionary<string, StoredRow> _sequences = new(StringComparer.Ordinal);
-
-    /// <summary>Each round of contention lets at least one registration through; with jitter this serves dozens registering at once.</summary>
-    private const int MaxNumberAttempts = 40;
+    private readonly TenantNumbers _numbers = new(store, MatterKeys.Sequence, MatterKeys.Request, "matter");
 
     public async Task<LoadedMatter?> GetAsync(string tenantId, int number, CancellationToken cancellationToken)
     {
@@ -64,7 +55,7 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
 
     /// <summary>
     /// Takes the next number of the tenant and stores the new matter in one batch with the sequence row, so two people
-    /// registering at once get different numbers and neither registration is lost.
+    /// registering at once get different numbers and neither registration is lost (<see cref="TenantNumbers"/>).
     /// </summary>
     /// <param name="tenantId">The tenant (one partition).</param>
     /// <param name="register">Builds the matter for the number allocated (the domain may refuse).</param>
@@ -74,81 +65,19 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
     public async Task<(Matter? Matter, Refusal? Refusal)> CreateAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, Func<Matter, OutboxItem>? followUp,
         string? requestKey, CancellationToken cancellationToken)
     {
-        // Within one instance, registrations of a tenant take turns: they would all race for the same sequence row and
-        // all but one would lose and retry. Across instances the sequence row's ETag still decides.
-        var gate = _registrationGates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await AllocateAndInsertAsync(tenantId, register, followUp, requestKey, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private async Task<(Matter? Matter, Refusal? Refusal)> AllocateAndInsertAsync(string tenantId, Func<int, (Matter? Matter, Refusal? Refusal)> register, Func<Matter, OutboxItem>? followUp,
-        string? requestKey, CancellationToken cancellationToken)
-    {
         var partition = MatterKeys.Partition(tenantId);
-        var requestRow = requestKey is null ? null : MatterKeys.Request(requestKey);
-        for (var attempt = 0; attempt < MaxNumberAttempts; attempt++)
-        {
-            // With the sequence row known, the first attempt reads nothing: a request registered before makes the batch's
-            // insert of its request row fail (the whole batch with it), and the next attempt reads the row and answers with
-            // that matter. Otherwise (first registration here, or after a failed attempt) the rows are read first.
-            var sequence = attempt == 0 && _sequences.TryGetValue(tenantId, out var known) ? known : null;
-            if (sequence is null)
+        var (matter, refusal) = await _numbers.CreateAsync(tenantId, requestKey, register,
+            async (number, token) => (await GetAsync(tenantId, number, token))?.Matter,
+            (created, core, token) =>
             {
-                if (requestRow is not null && await store.GetAsync(MatterKeys.Table, partition, requestRow, cancellationToken) is { } earlier
-                    && await GetAsync(tenantId, StoredJson.Deserialize<RequestRow>(earlier.Data).Number, cancellationToken) is { } registered)
-                {
-                    // The same message delivered again (Teams retries, or a reply that failed after the commit): same matter.
-                    return (registered.Matter, null);
-                }
-
-                sequence = await store.GetAsync(MatterKeys.Table, partition, MatterKeys.Sequence, cancellationToken);
-            }
-
-            var number = sequence is null ? 1 : StoredJson.Deserialize<SequenceRow>(sequence.Data).Next;
-            var (matter, refusal) = register(number);
-            if (matter is null)
-            {
-                return (null, refusal);
-            }
-
-            var next = new StoredRow(partition, MatterKeys.Sequence, StoredJson.Serialize(new SequenceRow(number + 1)));
-            var core = new List<BatchOperation>
-            {
-                sequence is null ? BatchOperation.Insert(next) : BatchOperation.Replace(next, sequence.ETag!),
-                BatchOperation.Insert(new StoredRow(partition, MatterKeys.Matter(number), StoredJson.Serialize(matter.State))),
-            };
-            core.AddRange(HistoryRows(partition, matter));
-            core.AddRange(ReminderRow(before: null, matter.State));
-            if (requestRow is not null)
-            {
-                core.Add(BatchOperation.Insert(new StoredRow(partition, requestRow, StoredJson.Serialize(new RequestRow(number)))));
-            }
-
-            try
-            {
-                var etags = await CommitAsync(tenantId, core, StatisticRows(partition, matter), IndexChanges(partition, before: null, after: matter.State), followUp?.Invoke(matter),
-                    cancellationToken);
-                _sequences[tenantId] = next with { ETag = etags[0] };
-                matter.MarkCommitted();
-                return (matter, null);
-            }
-            catch (Exception e) when (e is ConcurrencyException or EntityExistsException)
-            {
-                _sequences.TryRemove(tenantId, out _);
-
-                // Someone else took this number first; take the next one, after a little jitter so fewer reloads are wasted.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 2 * (attempt + 1)))), cancellationToken);
-            }
-        }
-
-        throw new ConcurrencyException($"Could not allocate a matter number for tenant {tenantId} after {MaxNumberAttempts} attempts.");
+                core.Add(BatchOperation.Insert(new StoredRow(partition, MatterKeys.Matter(created.Number), StoredJson.Serialize(created.State))));
+                core.AddRange(HistoryRows(partition, created));
+                core.AddRange(ReminderRow(before: null, created.State));
+                return CommitAsync(tenantId, core, StatisticRows(partition, created), IndexChanges(partition, before: null, after: created.State), followUp?.Invoke(created), token);
+            },
+            cancellationToken);
+        matter?.MarkCommitted();
+        return (matter, refusal);
     }
 
     /// <summary>Stores the changed matter if nobody changed it since it was loaded; otherwise throws <see cref="ConcurrencyException"/>.</summary>
@@ -352,8 +281,4 @@ public sealed class MatterRepository(ITableStore store, OutboxStore outbox, Offi
 
         return keys;
     }
-
-    private sealed record SequenceRow(int Next);
-
-    private sealed record RequestRow(int Number);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using OfficeBot.Application.Matters;
 using OfficeBot.Application.Outbox;
 using OfficeBot.Domain.Meetings;
@@ -31,10 +30,7 @@ public sealed record MeetingSummary(int Number, string Title, DateTimeOffset Sta
 /// </summary>
 public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
 {
-    /// <summary>Each round of contention lets at least one request through; with jitter this serves dozens asking at once.</summary>
-    private const int MaxNumberAttempts = 40;
-
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly TenantNumbers _numbers = new(store, MeetingKeys.Sequence, MeetingKeys.Request, "meeting");
 
     public async Task<LoadedMeeting?> GetAsync(string tenantId, int number, CancellationToken cancellationToken)
     {
@@ -61,60 +57,19 @@ public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
     public async Task<(Meeting? Meeting, MeetingRefusal? Refusal)> CreateAsync(string tenantId, Func<int, (Meeting? Meeting, MeetingRefusal? Refusal)> request,
         Func<Meeting, OutboxItem> followUp, string? requestKey, CancellationToken cancellationToken)
     {
-        var gate = _gates.GetOrAdd(tenantId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var partition = MatterKeys.Partition(tenantId);
-            var requestRow = requestKey is null ? null : MeetingKeys.Request(requestKey);
-            for (var attempt = 0; attempt < MaxNumberAttempts; attempt++)
+        var partition = MatterKeys.Partition(tenantId);
+        var (meeting, refusal) = await _numbers.CreateAsync(tenantId, requestKey, request,
+            async (number, token) => (await GetAsync(tenantId, number, token))?.Meeting,
+            (created, operations, token) =>
             {
-                if (requestRow is not null && await store.GetAsync(MatterKeys.Table, partition, requestRow, cancellationToken) is { } earlier
-                    && await GetAsync(tenantId, StoredJson.Deserialize<RequestRow>(earlier.Data).Number, cancellationToken) is { } asked)
-                {
-                    return (asked.Meeting, null);
-                }
-
-                var sequence = await store.GetAsync(MatterKeys.Table, partition, MeetingKeys.Sequence, cancellationToken);
-                var number = sequence is null ? 1 : StoredJson.Deserialize<SequenceRow>(sequence.Data).Next;
-                var (meeting, refusal) = request(number);
-                if (meeting is null)
-                {
-                    return (null, refusal);
-                }
-
-                var next = new StoredRow(partition, MeetingKeys.Sequence, StoredJson.Serialize(new SequenceRow(number + 1)));
-                var operations = new List<BatchOperation>
-                {
-                    sequence is null ? BatchOperation.Insert(next) : BatchOperation.Replace(next, sequence.ETag!),
-                    BatchOperation.Insert(new StoredRow(partition, MeetingKeys.Meeting(number), StoredJson.Serialize(meeting.State))),
-                };
-                operations.AddRange(HistoryRows(partition, meeting));
-                operations.AddRange(TimeRows(partition, null, meeting.State));
-                if (requestRow is not null)
-                {
-                    operations.Add(BatchOperation.Insert(new StoredRow(partition, requestRow, StoredJson.Serialize(new RequestRow(number)))));
-                }
-
-                try
-                {
-                    await CommitAsync(tenantId, operations, followUp(meeting), cancellationToken);
-                    meeting.MarkCommitted();
-                    return (meeting, null);
-                }
-                catch (Exception e) when (e is ConcurrencyException or EntityExistsException)
-                {
-                    // Another instance took this number first.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(50, 2 * (attempt + 1)))), cancellationToken);
-                }
-            }
-
-            throw new ConcurrencyException($"Could not allocate a meeting number for tenant {tenantId} after {MaxNumberAttempts} attempts.");
-        }
-        finally
-        {
-            gate.Release();
-        }
+                operations.Add(BatchOperation.Insert(new StoredRow(partition, MeetingKeys.Meeting(created.Number), StoredJson.Serialize(created.State))));
+                operations.AddRange(HistoryRows(partition, created));
+                operations.AddRange(TimeRows(partition, null, created.State));
+                return CommitAsync(tenantId, operations, followUp(created), token);
+            },
+            cancellationToken);
+        meeting?.MarkCommitted();
+        return (meeting, refusal);
     }
 
     /// <summary>Stores the changed meeting if nobody changed it since it was loaded; otherwise throws <see cref="ConcurrencyException"/>.</summary>
@@ -151,7 +106,7 @@ public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
     }
 
     /// <summary>A change, its history and time rows (at most a few rows) and its outbox item: one atomic batch.</summary>
-    private async Task CommitAsync(string tenantId, List<BatchOperation> operations, OutboxItem? followUp, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> CommitAsync(string tenantId, List<BatchOperation> operations, OutboxItem? followUp, CancellationToken cancellationToken)
     {
         if (followUp is not null)
         {
@@ -159,7 +114,7 @@ public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
             operations.Add(BatchOperation.Insert(OutboxStore.NewRow(followUp)));
         }
 
-        await store.SubmitBatchAsync(MatterKeys.Table, operations, cancellationToken);
+        return await store.SubmitBatchAsync(MatterKeys.Table, operations, cancellationToken);
     }
 
     private static IEnumerable<BatchOperation> HistoryRows(string partition, Meeting meeting) =>
@@ -180,8 +135,4 @@ public sealed class MeetingRepository(ITableStore store, OutboxStore outbox)
             yield return BatchOperation.Delete(partition, old, BatchOperation.AnyETag);
         }
     }
-
-    private sealed record SequenceRow(int Next);
-
-    private sealed record RequestRow(int Number);
 }

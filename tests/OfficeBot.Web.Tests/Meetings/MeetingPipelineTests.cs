@@ -65,6 +65,25 @@ public sealed class MeetingPipelineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Request_DeliveredTwice_AsksForOneMeeting_AndBothAnswersShowIt()
+    {
+        var message = Activities.Personal(Mei, Ask, "zh-TW", TenantA, _bot.Connector.ServiceUrl, [Leader]);
+        message["id"] = "1700000000042";
+
+        // Teams delivers the same message again (the bot was slow, or the person pressed send twice).
+        var first = await _bot.PostRawAsync(message.ToJsonString());
+        var second = await _bot.PostRawAsync(message.ToJsonString());
+        await _bot.FollowUpsDoneAsync();
+        var next = await _bot.AskAsync(Mei, "查看會議 M2");
+
+        Assert.True(first.IsSuccessStatusCode && second.IsSuccessStatusCode);
+        var answers = _bot.Connector.Calls.Where(c => c.Kind == ConnectorCallKind.Reply && c.ActivityId == "1700000000042").ToList();
+        Assert.Equal(2, answers.Count);
+        Assert.All(answers, answer => Assert.Contains("M1", answer.CardText));
+        Assert.DoesNotContain("預算審查", next.CardText ?? next.Text);
+    }
+
+    [Fact]
     public async Task Director_Approve_WithConflicts_IsRefused_ApproveAnyway_IsRecordedAndTheRequesterTold()
     {
         var reply = await _bot.AskAsync(Mei, Ask, mentions: Leader);
