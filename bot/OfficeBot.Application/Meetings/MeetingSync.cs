@@ -36,13 +36,7 @@ public sealed partial class MeetingSync(
     public async Task HandleAsync(OutboxItem item, IOutboxProgress progress, CancellationToken cancellationToken)
     {
         var slot = MeetingSyncSchedule.SlotOf(item);
-        await progress.StepAsync("next", async token =>
-        {
-            if (await schedule.EnsureAfterAsync(item.TenantId, slot, token) is { } due)
-            {
-                await outbox.AnnounceAsync(item.TenantId, due, token);
-            }
-        }, cancellationToken);
+        await progress.PlanNextAsync(outbox, item.TenantId, token => schedule.EnsureAfterAsync(item.TenantId, slot, token), cancellationToken);
 
         var now = time.Now;
         var watched = (await repository.HoldingTimeAsync(item.TenantId, now, now + Horizon, cancellationToken)).Where(m => m.Start > now).ToList();

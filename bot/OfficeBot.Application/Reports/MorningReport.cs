@@ -35,13 +35,7 @@ public sealed partial class MorningReport(
     public async Task HandleAsync(OutboxItem item, IOutboxProgress progress, CancellationToken cancellationToken)
     {
         var day = ReportSchedule.DayOf(item);
-        await progress.StepAsync("next", async token =>
-        {
-            if (await schedule.EnsureAfterAsync(item.TenantId, day, token) is { } next)
-            {
-                await outbox.AnnounceAsync(item.TenantId, next, token);
-            }
-        }, cancellationToken);
+        await progress.PlanNextAsync(outbox, item.TenantId, token => schedule.EnsureAfterAsync(item.TenantId, day, token), cancellationToken);
 
         if (!schedule.Pushed)
         {
