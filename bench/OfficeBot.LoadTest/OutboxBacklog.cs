@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using OfficeBot.Application.Outbox;
 using OfficeBot.Storage;
-using OfficeBot.Web.Hosting;
 
 namespace OfficeBot.LoadTest;
 
@@ -22,11 +21,8 @@ internal static class OutboxBacklog
     /// </summary>
     public static async Task<(int AtEnd, int Left, TimeSpan Watched)> WatchAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
-        builder.Logging.ClearProviders();
-        builder.AddOfficeStorage();
-        using var host = builder.Build();
+        // Not the seeding host: that one runs the application's outbox, which would work off the backlog being measured.
+        using var host = Seeder.StoreOnly(settings);
         var outbox = new OutboxStore(host.Services.GetRequiredService<ITableStore>());
 
         var clock = Stopwatch.StartNew();

@@ -100,12 +100,21 @@ internal static class Seeder
         return (matter, history);
     }
 
-    private static async Task<IHost> StartHostAsync(IReadOnlyDictionary<string, string> settings)
+    /// <summary>A host with the bot's storage registrations only, on the store the settings name; not started, so nothing runs in it.</summary>
+    public static IHost StoreOnly(IReadOnlyDictionary<string, string> settings) => Builder(settings).Build();
+
+    private static HostApplicationBuilder Builder(IReadOnlyDictionary<string, string> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.Logging.ClearProviders();
         builder.AddOfficeStorage();
+        return builder;
+    }
+
+    private static async Task<IHost> StartHostAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        var builder = Builder(settings);
         builder.AddOfficeApplication();
 
         // The follow-ups (notifications, in-place updates) need the Bot Framework edge, which this host does not have:
