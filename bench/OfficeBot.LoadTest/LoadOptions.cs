@@ -23,7 +23,7 @@ internal sealed record LoadOptions(
     public const string Usage = """
         OfficeBot.LoadTest [--clients 8] [--duration 10] [--warmup 2] [--max-turns 100000]
                            [--seed 10000] [--seed-azurite N] [--seed-leads 250] [--seed-workers 4] [--new-leads 8]
-                           [--backends sqlite,azurite] [--scenarios echo,new,my]   (also: invoke, invoke-change, crowd, burst)
+                           [--backends sqlite,azurite] [--scenarios echo,new,my]   (also: help, invoke, invoke-change, crowd, burst)
                            [--host-dll bot/OfficeBot.Web/bin/Release/net10.0/OfficeBot.Web.dll]
         """;
 

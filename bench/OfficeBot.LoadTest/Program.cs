@@ -153,6 +153,9 @@ internal static class LoadTestProgram
         }),
         "my" => new Scenario(name, (client, _) => Activities.Personal(office.Asker(client), "my", "en-US", serviceUrl)),
 
+        // The bot host's cheapest card turn: the help card reads and writes nothing, so it is the floor of any command.
+        "help" => new Scenario(name, (client, _) => Activities.Personal(office.Asker(client), "help", "en-US", serviceUrl)),
+
         // The refresh a card's viewer triggers: load the matter, draw that person's view, answer in the HTTP response.
         // Directors see every matter, so each client refreshes its own seeded matter as a director.
         "invoke" => new Scenario(
@@ -163,7 +166,7 @@ internal static class LoadTestProgram
         // Co-handlers of one matter give opinions on it, each on the card of their last answer: every applied opinion
         // bumps the revision, so the others' next press is often on an out-of-date card, answered with the fresh one.
         "invoke-change" => InvokeChange(name, office, serviceUrl, changeMatter, clients, tally),
-        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, new, my, invoke, invoke-change, crowd or burst."),
+        _ => throw new ArgumentException($"Unknown scenario '{name}': use echo, help, new, my, invoke, invoke-change, crowd or burst."),
     };
 
     private static Scenario InvokeChange(string name, Office office, string serviceUrl, (int Number, int Revision) matter, int clients, InvokeTally tally)
