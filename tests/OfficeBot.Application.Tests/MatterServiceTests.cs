@@ -74,6 +74,29 @@ public abstract class MatterServiceTests : IAsyncLifetime
         Assert.Equal(history.Count, stored!.State.HistoryCount);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task RecentHistory_OfTheMatterJustStored_IsWhatTheStoreHolds(int lines)
+    {
+        // The first card of a new matter, and the card after a change, are drawn from the object just stored: its
+        // history must read exactly as a fresh load of the matter does, or the card would change when it is next drawn.
+        var matter = await RegisterAsync();
+        await AssertKeptHistoryIsStoredHistoryAsync(matter, lines);
+
+        var changed = await _service.ChangeAsync(Tenant, matter.Number, Lead, m => m.ReportProgress(Lead, _clock.GetUtcNow(), "已聯繫財政局"), CancellationToken.None);
+        await AssertKeptHistoryIsStoredHistoryAsync(changed.Matter!, lines);
+    }
+
+    private async Task AssertKeptHistoryIsStoredHistoryAsync(Matter justStored, int lines)
+    {
+        var stored = await _service.RecentHistoryAsync(Matter.FromState(justStored.State), lines, CancellationToken.None);
+        var kept = await _service.RecentHistoryAsync(justStored, lines, CancellationToken.None);
+        Assert.Equal(stored, kept);
+        Assert.Equal(Math.Min(lines, justStored.State.HistoryCount), kept.Count);
+        Assert.Equal(justStored.State.HistoryCount, kept[^1].Sequence);
+    }
+
     [Fact]
     public async Task RegisterAsync_ManyAtOnce_HandsOutEachNumberOnce()
     {

@@ -144,6 +144,14 @@ public sealed partial class MatterService(MatterRepository repository, OfficeTim
     public async Task<IReadOnlyList<HistoryEntry>> RecentHistoryAsync(Matter matter, int count, CancellationToken cancellationToken)
     {
         var from = Math.Max(1, matter.State.HistoryCount - count + 1);
+
+        // What this very object stored (a matter just registered) is the stored history: no need to read it back.
+        var kept = matter.CommittedHistory;
+        if (kept.Count > 0 && kept[0].Sequence <= from && kept[^1].Sequence == matter.State.HistoryCount)
+        {
+            return kept.Where(e => e.Sequence >= from).ToList();
+        }
+
         return await repository.GetHistoryAsync(matter.State.TenantId, matter.Number, from, cancellationToken);
     }
 

@@ -39,6 +39,9 @@ public sealed class Matter
 
     private readonly List<HistoryEntry> _uncommitted = [];
 
+    /// <summary>History this object appended and saw stored, oldest first (empty for a matter only loaded).</summary>
+    private List<HistoryEntry>? _committed;
+
     /// <summary>The state as of the last revision, to tell what the next change touched.</summary>
     private MatterState _baseline;
 
@@ -59,6 +62,12 @@ public sealed class Matter
 
     /// <summary>History entries appended since the matter was loaded; the repository stores them with the matter.</summary>
     public IReadOnlyList<HistoryEntry> UncommittedHistory => _uncommitted;
+
+    /// <summary>
+    /// History entries this object appended and the repository then stored, oldest first. A matter just registered holds
+    /// its whole history here, so its first card need not read back what was written a moment ago.
+    /// </summary>
+    public IReadOnlyList<HistoryEntry> CommittedHistory => _committed ?? (IReadOnlyList<HistoryEntry>)[];
 
     public static Matter FromState(MatterState state) => new(state);
 
@@ -701,8 +710,17 @@ public sealed class Matter
         return people.DistinctBy(p => p.ObjectId.ToLowerInvariant()).ToList();
     }
 
-    /// <summary>Forgets the appended history once the repository has stored it.</summary>
-    public void MarkCommitted() => _uncommitted.Clear();
+    /// <summary>Moves the appended history to <see cref="CommittedHistory"/> once the repository has stored it.</summary>
+    public void MarkCommitted()
+    {
+        if (_uncommitted.Count == 0)
+        {
+            return;
+        }
+
+        (_committed ??= []).AddRange(_uncommitted);
+        _uncommitted.Clear();
+    }
 
     private Outcome AnswerCoHandling(Actor actor, DateTimeOffset now, MatterAction action, CoHandlingState next, HistoryKind kind, string? note)
     {
