@@ -5,7 +5,10 @@ namespace OfficeBot.LoadTest;
 /// <summary>A message in the sender's personal chat with the bot, shaped as Teams sends it (as in tests/OfficeBot.Web.Tests/BotHost.cs).</summary>
 internal static class Activities
 {
-    public static string Personal(LoadUser from, string text, string locale, string serviceUrl, params LoadUser[] mentions)
+    public static string Personal(LoadUser from, string text, string locale, string serviceUrl, params LoadUser[] mentions) =>
+        Personal(Office.Tenant, from, text, locale, serviceUrl, mentions);
+
+    public static string Personal(string tenant, LoadUser from, string text, string locale, string serviceUrl, params LoadUser[] mentions)
     {
         var entities = new JsonArray();
         foreach (var m in mentions)
@@ -23,13 +26,13 @@ internal static class Activities
             ["serviceUrl"] = serviceUrl,
             ["channelId"] = "msteams",
             ["from"] = new JsonObject { ["id"] = from.TeamsUserId, ["name"] = from.Name, ["aadObjectId"] = from.AadObjectId },
-            ["conversation"] = new JsonObject { ["id"] = $"a:personal-{from.AadObjectId}", ["conversationType"] = "personal", ["tenantId"] = Office.Tenant, ["isGroup"] = false },
+            ["conversation"] = new JsonObject { ["id"] = $"a:personal-{from.AadObjectId}", ["conversationType"] = "personal", ["tenantId"] = tenant, ["isGroup"] = false },
             ["recipient"] = new JsonObject { ["id"] = Office.BotId, ["name"] = "OfficeBot" },
             ["text"] = text,
             ["textFormat"] = "plain",
             ["locale"] = locale,
             ["entities"] = entities,
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = Office.Tenant } },
+            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenant } },
         }.ToJsonString();
     }
 

@@ -13,6 +13,7 @@ internal sealed record LoadOptions(
     int SeedLeads,
     int SeedWorkers,
     int NewLeads,
+    int NewTenants,
     IReadOnlyList<string> Backends,
     IReadOnlyList<string> Scenarios,
     string? HostDll)
@@ -22,7 +23,7 @@ internal sealed record LoadOptions(
 
     public const string Usage = """
         OfficeBot.LoadTest [--clients 8] [--duration 10] [--warmup 2] [--max-turns 100000]
-                           [--seed 10000] [--seed-azurite N] [--seed-leads 250] [--seed-workers 4] [--new-leads 8]
+                           [--seed 10000] [--seed-azurite N] [--seed-leads 250] [--seed-workers 4] [--new-leads 8] [--new-tenants 1]
                            [--backends sqlite,azurite] [--scenarios echo,new,my]   (also: help, invoke, invoke-change, crowd, burst)
                            [--host-dll bot/OfficeBot.Web/bin/Release/net10.0/OfficeBot.Web.dll]
         """;
@@ -54,6 +55,7 @@ internal sealed record LoadOptions(
             SeedLeads: Int("seed-leads", 250),
             SeedWorkers: Int("seed-workers", 4),
             NewLeads: Int("new-leads", 8),
+            NewTenants: Int("new-tenants", 1),
             Backends: List("backends", "sqlite,azurite"),
             Scenarios: List("scenarios", "echo,new,my"),
             HostDll: values.GetValueOrDefault("host-dll"));

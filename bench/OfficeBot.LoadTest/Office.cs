@@ -16,8 +16,10 @@ internal sealed class Office
     // ~40 ms under load and Teams' per-conversation limits (60 in 30 s) pace the outbox; more spreads them out.
     private readonly int _newScenarioLeads;
 
-    public Office(int seedLeads, int newLeads = 8)
+    public Office(int seedLeads, int newLeads = 8, int newTenants = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(newTenants, 1);
+        NewScenarioTenants = Enumerable.Range(0, newTenants).Select(i => i == 0 ? Tenant : $"tenant-load-{i:0000}").ToArray();
         SeedLeads = seedLeads;
         _newScenarioLeads = newLeads;
         DirectorUsers = Enumerable.Range(0, Directors).Select(i => new LoadUser($"29:director{i}", $"Director{i}", $"aad-director-{i}")).ToArray();
@@ -40,6 +42,12 @@ internal sealed class Office
     public IReadOnlyList<LoadUser> Users { get; }
 
     public LoadUser SeedLead(int matter) => Users[matter % SeedLeads];
+
+    /// <summary>
+    /// The tenants the "new" scenario registers in (--new-tenants): client c in the c-th, in turn. Numbers are handed out
+    /// one registration at a time per tenant, so one tenant measures that queue and several show what is beyond it.
+    /// </summary>
+    public IReadOnlyList<string> NewScenarioTenants { get; }
 
     public LoadUser NewScenarioLead(int turn) => Users[SeedLeads + (turn % _newScenarioLeads)];
 

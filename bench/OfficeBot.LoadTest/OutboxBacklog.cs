@@ -19,27 +19,33 @@ internal static class OutboxBacklog
     /// Items due and pending when called, how many were still pending when the host had worked them off or
     /// <see cref="Limit"/> had passed, and how long that was: the rate at which the host pays out a backlog.
     /// </summary>
-    public static async Task<(int AtEnd, int Left, TimeSpan Watched)> WatchAsync(IReadOnlyDictionary<string, string> settings)
+    public static async Task<(int AtEnd, int Left, TimeSpan Watched)> WatchAsync(IReadOnlyDictionary<string, string> settings, IReadOnlyList<string> tenants)
     {
         // Not the seeding host: that one runs the application's outbox, which would work off the backlog being measured.
         using var host = Seeder.StoreOnly(settings);
         var outbox = new OutboxStore(host.Services.GetRequiredService<ITableStore>());
 
         var clock = Stopwatch.StartNew();
-        var atEnd = await DueCountAsync(outbox);
+        var atEnd = await DueCountAsync(outbox, tenants);
         var left = atEnd;
         while (left > 0 && clock.Elapsed < Limit)
         {
             await Task.Delay(Poll);
-            left = await DueCountAsync(outbox);
+            left = await DueCountAsync(outbox, tenants);
         }
 
         return (atEnd, left, clock.Elapsed);
     }
 
-    private static async Task<int> DueCountAsync(OutboxStore outbox)
+    private static async Task<int> DueCountAsync(OutboxStore outbox, IReadOnlyList<string> tenants)
     {
         var now = DateTimeOffset.UtcNow;
-        return (await outbox.PendingAsync(Office.Tenant, CancellationToken.None)).Count(item => item.DueAt <= now);
+        var due = 0;
+        foreach (var tenant in tenants)
+        {
+            due += (await outbox.PendingAsync(tenant, CancellationToken.None)).Count(item => item.DueAt <= now);
+        }
+
+        return due;
     }
 }

@@ -38,7 +38,7 @@ internal static class LoadTestProgram
         Console.WriteLine($"# OfficeBot load test — {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         Console.WriteLine($"clients {options.Clients}, warm-up {options.Warmup.TotalSeconds} s, measured {options.Duration.TotalSeconds} s per scenario, host {hostDll}");
 
-        var office = new Office(options.SeedLeads, options.NewLeads);
+        var office = new Office(options.SeedLeads, options.NewLeads, options.NewTenants);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             Timeout = TimeSpan.FromSeconds(30),
@@ -106,7 +106,7 @@ internal static class LoadTestProgram
                     + string.Join(", ", connector.Calls.GroupBy(c => c.Kind).Select(g => $"{g.Key} {g.Count()}")));
                 if (name == "new")
                 {
-                    var (atEnd, left, watched) = await OutboxBacklog.WatchAsync(settings);
+                    var (atEnd, left, watched) = await OutboxBacklog.WatchAsync(settings, office.NewScenarioTenants);
                     var rate = (atEnd - left) / watched.TotalSeconds;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{backend.Name} new outbox: {atEnd} follow-ups due and not yet done when the window ended; {atEnd - left} worked off in the next {watched.TotalSeconds:F1} s ({rate:F1}/s), {left} left"));
@@ -149,7 +149,8 @@ internal static class LoadTestProgram
         "new" => new Scenario(name, (client, n) =>
         {
             var lead = office.NewScenarioLead(client + n);
-            return Activities.Personal(office.DirectorUsers[client % office.DirectorUsers.Count], $"new Load matter {client}-{n} lead @{lead.Name} due next Friday", "en-US", serviceUrl, lead);
+            var tenant = office.NewScenarioTenants[client % office.NewScenarioTenants.Count];
+            return Activities.Personal(tenant, office.DirectorUsers[client % office.DirectorUsers.Count], $"new Load matter {client}-{n} lead @{lead.Name} due next Friday", "en-US", serviceUrl, lead);
         }),
         "my" => new Scenario(name, (client, _) => Activities.Personal(office.Asker(client), "my", "en-US", serviceUrl)),
 
