@@ -9,6 +9,15 @@ namespace OfficeBot.Storage.Sqlite;
 /// Writes are serialised through one long-lived connection, so writers in this process never contend
 /// for the file lock; reads run in parallel on a small set of reader connections. Each connection keeps
 /// its prepared commands, so a hot path pays for parsing SQL once.
+/// <para>
+/// The write-ahead log is copied back into the database by a background checkpointer (every quarter second, passive: it
+/// never waits for or blocks a writer), not by whichever write happens to cross SQLite's 1,000-page mark, which paid for
+/// the copy and its fsync inside that turn. A page written many times between two checkpoints is copied once. The log
+/// file is not cut back after a checkpoint: it is reused from its start, so writers overwrite blocks instead of growing
+/// the file, which costs a file-system journal commit each time (measured: cutting it back doubled the 99th percentile of
+/// a turn). It stays about as large as a quarter second of writes at the busiest, and the writer still checkpoints by
+/// itself past <see cref="BackstopCheckpointPages"/>, should the background one ever fall behind.
+/// </para>
 /// </summary>
 public sealed class SqliteTableStore : ITableStore, IDisposable
 {
@@ -20,18 +29,28 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
     private const int CommandTimeoutSeconds = 1;
     private static readonly TimeSpan WriteQueueTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>The writer's own automatic checkpoint, only a backstop behind the background checkpointer (80 MB of log at 4 KiB pages).</summary>
+    internal const int BackstopCheckpointPages = 20_000;
+
     private readonly string _connectionString;
     private readonly string? _tablePrefix;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly PreparedConnection _writer;
     private readonly Stack<PreparedConnection> _idleReaders = new();
     private readonly ConcurrentDictionary<string, TableSql> _tables = new(StringComparer.Ordinal);
+    private readonly Checkpointer _checkpointer;
     private bool _disposed;
 
     /// <summary>Opens (or creates, with its folder) the database file at <paramref name="path"/>.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="tablePrefix">Prepended to every table name, so tests and benchmark runs can share a file without meeting.</param>
     public SqliteTableStore(string path, string? tablePrefix = null)
+        : this(path, tablePrefix, TimeSpan.FromMilliseconds(250))
+    {
+    }
+
+    /// <summary>Opens the file with the background checkpoint run every <paramref name="checkpointInterval"/> (tests shorten it).</summary>
+    internal SqliteTableStore(string path, string? tablePrefix, TimeSpan checkpointInterval)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -55,9 +74,13 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
 
         _writer = Open();
         using var wal = _writer.Connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode = WAL;";
+        wal.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = {BackstopCheckpointPages};";
         wal.ExecuteNonQuery();
+        _checkpointer = new Checkpointer(this, checkpointInterval);
     }
+
+    /// <summary>How many background checkpoints have run; of the last, the pages in the log and how many of them are in the database.</summary>
+    internal (long Runs, int LogPages, int CopiedPages) Checkpoints => _checkpointer.Done;
 
     public async Task EnsureTableAsync(string table, CancellationToken cancellationToken = default)
     {
@@ -199,6 +222,9 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
         {
             return;
         }
+
+        // No checkpoint starts after this, and one in progress is waited for, so its connection closes before the others.
+        _checkpointer.Dispose();
 
         // Let a write in progress finish; later calls see _disposed and throw.
         _writeLock.Wait();
@@ -388,6 +414,91 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies the log back into the database in the background: <c>wal_checkpoint(PASSIVE)</c> on a connection of its
+    /// own, one run at a time, the next armed only when the last has finished. A passive checkpoint copies what no reader
+    /// still needs and gives up on a busy lock instead of waiting, so a failure here is only tried again on the next tick.
+    /// </summary>
+    private sealed class Checkpointer : IDisposable
+    {
+        private readonly SqliteTableStore _store;
+        private readonly TimeSpan _interval;
+        private readonly Timer _timer;
+        private readonly Lock _running = new();
+        private SqliteConnection? _connection;
+        private SqliteCommand? _command;
+        private (long Runs, int LogPages, int CopiedPages) _done;
+        private bool _stopped;
+
+        public Checkpointer(SqliteTableStore store, TimeSpan interval)
+        {
+            _store = store;
+            _interval = interval;
+            _timer = new Timer(static state => ((Checkpointer)state!).Run(), this, interval, Timeout.InfiniteTimeSpan);
+        }
+
+        public (long Runs, int LogPages, int CopiedPages) Done
+        {
+            get
+            {
+                lock (_running)
+                {
+                    return _done;
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_running)
+            {
+                _stopped = true;
+                _timer.Dispose();
+                _command?.Dispose();
+                _connection?.Dispose();
+            }
+        }
+
+        private void Run()
+        {
+            lock (_running)
+            {
+                if (_stopped)
+                {
+                    return;
+                }
+
+                try
+                {
+                    if (_command is null)
+                    {
+                        _connection = _store.Open().Detach();
+                        _command = _connection.CreateCommand();
+                        _command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+                    }
+
+                    // One row: busy (1 when a lock was not had), the pages in the log, and how many of them are now in the database.
+                    using var result = _command.ExecuteReader();
+                    if (result.Read())
+                    {
+                        _done = (_done.Runs + 1, result.GetInt32(1), result.GetInt32(2));
+                    }
+                }
+                catch (SqliteException)
+                {
+                    // Busy, or the file is gone from under us: the writer's backstop still bounds the log; try again later.
+                }
+                finally
+                {
+                    if (!_stopped)
+                    {
+                        _timer.Change(_interval, Timeout.InfiniteTimeSpan);
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>A connection used by one caller at a time, with its commands kept prepared by SQL text.</summary>
     private sealed class PreparedConnection(SqliteConnection connection) : IDisposable
     {
@@ -407,6 +518,9 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
             command.Transaction = transaction;
             return command;
         }
+
+        /// <summary>Hands the bare connection over to a caller that keeps its own commands.</summary>
+        public SqliteConnection Detach() => connection;
 
         public void Dispose()
         {
