@@ -10,17 +10,21 @@ using OfficeBot.Application.Office;
 namespace OfficeBot.Application.Meetings.Calendars;
 
 /// <summary>
-/// What reading a feed gave. <see cref="Calendar"/> is the last calendar read successfully (at <see cref="ReadAt"/>);
-/// when <see cref="UnavailableSince"/> is set the latest reads failed (<see cref="Problem"/> says why) and it is stale.
+/// What reading a feed gave. <see cref="Content"/> is the last version read successfully (at <see cref="ReadAt"/>), the
+/// same object for as long as the feed does not change; when <see cref="UnavailableSince"/> is set the latest reads
+/// failed (<see cref="Problem"/> says why) and it is stale.
 /// </summary>
-public sealed record IcsFeed(string Display, Ical.Net.Calendar? Calendar, DateTimeOffset? ReadAt, DateTimeOffset? UnavailableSince, string? Problem);
+public sealed record IcsFeed(string Display, IcsContent? Content, DateTimeOffset? ReadAt, DateTimeOffset? UnavailableSince, string? Problem);
 
 /// <summary>
-/// Reads iCalendar feeds from files (relative to the content root) or https URLs and keeps the parsed calendars. An
-/// unchanged file is not parsed again; a URL is fetched with a conditional GET (If-None-Match / If-Modified-Since) and a
-/// 304 keeps the parsed calendar. Bodies are bounded (<see cref="LeaderCalendarOptions.MaxBytes"/>), each fetch has a
-/// timeout, and redirects are followed only on the same host over https. The <see cref="HttpClient"/> should not follow
-/// redirects itself (<c>AllowAutoRedirect = false</c>); if it does, an answer that came from another host is refused.
+/// Reads iCalendar feeds from files (relative to the content root) or https URLs and keeps, per feed, the last version
+/// that parsed (<see cref="IcsContent"/>: its text as UTF-8, a few MB, not the parsed calendar, which is some 123 MB for
+/// 20,000 events and is let go once the caller has expanded it). A new body is still parsed here, so that a malformed
+/// feed is reported (file and line) when it is read and the last good version is kept. An unchanged file is not read
+/// again; a URL is fetched with a conditional GET (If-None-Match / If-Modified-Since) and a 304 keeps the same version.
+/// Bodies are bounded (<see cref="LeaderCalendarOptions.MaxBytes"/>), each fetch has a timeout, and redirects are
+/// followed only on the same host over https. The <see cref="HttpClient"/> should not follow redirects itself
+/// (<c>AllowAutoRedirect = false</c>); if it does, an answer that came from another host is refused.
 /// </summary>
 public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IOptions<LeaderCalendarOptions> options,
     string contentRoot, ILogger<IcsFeedReader> logger)
@@ -92,7 +96,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
             throw new FeedProblem($"calendar file '{relative}' is {file.Length} bytes, more than the {settings.MaxBytes} bytes allowed (Office:LeaderCalendars:MaxBytes).");
         }
 
-        if (feed.Calendar is not null && feed.FileStamp == (file.LastWriteTimeUtc, file.Length))
+        if (feed.Content is not null && feed.FileStamp == (file.LastWriteTimeUtc, file.Length))
         {
             return;
         }
@@ -107,7 +111,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
             throw new FeedProblem($"calendar file '{relative}' cannot be read: {error.Message}");
         }
 
-        feed.Calendar = Parse(text, relative);
+        feed.Content = Content(text, relative);
         feed.FileStamp = (file.LastWriteTimeUtc, file.Length);
     }
 
@@ -122,7 +126,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, target);
                 request.Headers.Accept.ParseAdd("text/calendar");
-                if (feed.Calendar is not null)
+                if (feed.Content is not null)
                 {
                     if (feed.ETag is { } etag)
                     {
@@ -158,7 +162,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
                     continue;
                 }
 
-                if (response.StatusCode == HttpStatusCode.NotModified && feed.Calendar is not null)
+                if (response.StatusCode == HttpStatusCode.NotModified && feed.Content is not null)
                 {
                     return;
                 }
@@ -174,7 +178,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
                 }
 
                 var text = await ReadBoundedAsync(response.Content, settings.MaxBytes, display, linked.Token);
-                feed.Calendar = Parse(text, display);
+                feed.Content = Content(text, display);
                 feed.ETag = response.Headers.ETag;
                 feed.LastModified = response.Content.Headers.LastModified;
                 return;
@@ -215,6 +219,12 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
         return await reader.ReadToEndAsync(ct);
     }
 
+    /// <summary>
+    /// A new version of a feed: parsed now, so that a malformed one is a problem (and the last good version is kept), and
+    /// kept as UTF-8 rather than as a string, half the size for the ASCII most feeds are written in.
+    /// </summary>
+    private static IcsContent Content(string text, string display) => new(Encoding.UTF8.GetBytes(text), Parse(text, display), display);
+
     /// <summary>Parses a whole feed; a malformed one is a problem naming where (file and line), never an empty calendar.</summary>
     internal static Ical.Net.Calendar Parse(string text, string display)
     {
@@ -248,7 +258,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public Ical.Net.Calendar? Calendar { get; set; }
+        public IcsContent? Content { get; set; }
 
         public DateTimeOffset? ReadAt { get; set; }
 
@@ -264,7 +274,7 @@ public sealed partial class IcsFeedReader(HttpClient http, TimeProvider time, IO
 
         public (DateTime WrittenUtc, long Length)? FileStamp { get; set; }
 
-        public IcsFeed Snapshot(string display) => new(display, Calendar, ReadAt, UnavailableSince, Problem);
+        public IcsFeed Snapshot(string display) => new(display, Content, ReadAt, UnavailableSince, Problem);
     }
 }
 

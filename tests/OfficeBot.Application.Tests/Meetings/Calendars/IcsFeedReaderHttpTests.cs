@@ -90,8 +90,9 @@ public sealed class IcsFeedReaderHttpTests : IAsyncLifetime
         var first = await reader.ReadAsync(_server.Url("/leader.ics"), CancellationToken.None);
         var second = await reader.ReadAsync(_server.Url("/leader.ics"), CancellationToken.None);
 
-        Assert.NotNull(first.Calendar);
-        Assert.Same(first.Calendar, second.Calendar);
+        Assert.NotNull(first.Content);
+        Assert.Same(first.Content, second.Content);
+        Assert.Equal(0, second.Content!.ParsedAgain);
         Assert.Equal(304, _server.Requests[^1].Status);
     }
 
@@ -136,6 +137,41 @@ public sealed class IcsFeedReaderHttpTests : IAsyncLifetime
         var changed = await Read(source);
 
         Assert.Contains(changed.Busy, b => b.Title == "Budget hearing (room 3)");
+    }
+
+    [Fact]
+    public async Task ReadAsync_304ThenANewBody_SameContentUntilTheFeedChangesThenNewContentAndEvents()
+    {
+        var version = 1;
+        _server.Answer = async context =>
+        {
+            if (context.Request.Headers.IfNoneMatch == $"\"v{version}\"")
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            context.Response.Headers.ETag = $"\"v{version}\"";
+            await Calendar(context, version == 1 ? Kinds : Kinds.Replace("Budget hearing", "Budget hearing (room 3)", StringComparison.Ordinal));
+        };
+        var reader = Reader();
+        var source = Source(reader);
+        var url = _server.Url("/leader.ics");
+
+        var first = (await reader.ReadAsync(url, CancellationToken.None)).Content;
+        var before = await Read(source);
+        var notModified = (await reader.ReadAsync(url, CancellationToken.None)).Content;
+        version = 2;
+        var after = await Read(source);
+        var changed = (await reader.ReadAsync(url, CancellationToken.None)).Content;
+
+        Assert.Equal([200, 304, 304, 200, 304], _server.Requests.Select(r => r.Status));
+        Assert.NotNull(first);
+        Assert.Same(first, notModified);
+        Assert.NotSame(first, changed);
+        Assert.Contains(before.Busy, b => b.Title == "Budget hearing");
+        Assert.Contains(after.Busy, b => b.Title == "Budget hearing (room 3)");
+        Assert.DoesNotContain(after.Busy, b => b.Title == "Budget hearing");
     }
 
     [Fact]

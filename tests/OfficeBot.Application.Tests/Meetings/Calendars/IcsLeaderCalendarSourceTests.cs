@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,9 @@ public sealed class IcsLeaderCalendarSourceTests
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Now);
 
-    private IcsLeaderCalendarSource Source(string? ics)
+    private IcsLeaderCalendarSource Source(string? ics) => ReaderAndSource(ics).Source;
+
+    private (IcsFeedReader Reader, IcsLeaderCalendarSource Source) ReaderAndSource(string? ics)
     {
         var options = new LeaderCalendarOptions { RefreshAfter = TimeSpan.Zero };
         if (ics is not null)
@@ -24,7 +27,22 @@ public sealed class IcsLeaderCalendarSourceTests
 
         var wrapped = Options.Create(options);
         var reader = new IcsFeedReader(new HttpClient(), _time, wrapped, AppContext.BaseDirectory, NullLogger<IcsFeedReader>.Instance);
-        return new IcsLeaderCalendarSource(reader, wrapped, Taipei, _time);
+        return (reader, new IcsLeaderCalendarSource(reader, wrapped, Taipei, _time));
+    }
+
+    // In a method of its own, so that no local of the test holds the calendar the weak reference watches.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference ParsedAtReadTime(IcsContent content)
+    {
+        Assert.True(content.HoldsParsed);
+        return new WeakReference(content.Parsed());
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     private Task<LeaderCalendar> Read(string? ics, DateTimeOffset? from = null, DateTimeOffset? to = null) =>
@@ -185,5 +203,89 @@ public sealed class IcsLeaderCalendarSourceTests
 
         Assert.False(calendar.IsAvailable);
         Assert.Contains("No iCalendar feed", calendar.Problem);
+    }
+
+    [Fact]
+    public async Task ReadAsync_AfterTheKeptDaysAreExpanded_ParsedCalendarIsLetGoAndTheSameWindowIsReadWithoutParsing()
+    {
+        const string ics = "Meetings/Calendars/weekly.ics";
+        var (reader, source) = ReaderAndSource(ics);
+        var content = (await reader.ReadAsync(ics, CancellationToken.None)).Content!;
+        var parsed = ParsedAtReadTime(content);
+
+        var first = await source.ReadAsync(Leader, Now, Now.AddDays(62), CancellationToken.None);
+        Collect();
+        var second = await source.ReadAsync(Leader, Now, Now.AddDays(62), CancellationToken.None);
+
+        Assert.False(parsed.IsAlive, "the calendar parsed at read time is still reachable after the expansion was kept");
+        Assert.False(content.HoldsParsed);
+        Assert.Same(content, (await reader.ReadAsync(ics, CancellationToken.None)).Content);
+        Assert.Equal(4, first.Busy.Count);
+        Assert.Equal(first.Busy, second.Busy);
+        Assert.Equal(0, content.ParsedAgain);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WindowBeyondTheKeptDaysAfterTheCalendarWasLetGo_ParsesAgainAndLeavesTheKeptExpansion()
+    {
+        var folder = Directory.CreateTempSubdirectory("officebot-ics-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "leader.ics");
+            await File.WriteAllTextAsync(path, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//OfficeBot tests//EN\r\nBEGIN:VEVENT\r\nUID:monday\r\n"
+                + "DTSTAMP:20251201T000000Z\r\nDTSTART:20260105T010000Z\r\nDTEND:20260105T020000Z\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:Monday meeting\r\n"
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n");
+            var (reader, source) = ReaderAndSource(path);
+            var near = await source.ReadAsync(Leader, Now, Now.AddDays(14), CancellationToken.None);
+            var content = (await reader.ReadAsync(path, CancellationToken.None)).Content!;
+            Assert.False(content.HoldsParsed);
+
+            var far = await source.ReadAsync(Leader, Now.AddYears(2), Now.AddYears(2).AddDays(14), CancellationToken.None);
+            var nearAgain = await source.ReadAsync(Leader, Now, Now.AddDays(14), CancellationToken.None);
+
+            Assert.True(far.IsAvailable, far.Problem);
+            Assert.Equal([new DateTimeOffset(2028, 1, 3, 1, 0, 0, TimeSpan.Zero), new DateTimeOffset(2028, 1, 10, 1, 0, 0, TimeSpan.Zero)],
+                far.Busy.Select(b => b.Start));
+            Assert.All(far.Busy, b => Assert.Equal("Monday meeting", b.Title));
+            Assert.Equal(1, content.ParsedAgain);
+            Assert.False(content.HoldsParsed);
+            Assert.Equal([Utc(1, 5, 1), Utc(1, 12, 1)], near.Busy.Select(b => b.Start));
+            Assert.Equal(near.Busy, nearAgain.Busy);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_FileRewritten_NewContentAndTheNewEvents()
+    {
+        var folder = Directory.CreateTempSubdirectory("officebot-ics-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "leader.ics");
+            var kinds = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Meetings/Calendars/kinds.ics"));
+            await File.WriteAllTextAsync(path, kinds);
+            var (reader, source) = ReaderAndSource(path);
+            var before = await source.ReadAsync(Leader, Now, Now.AddDays(62), CancellationToken.None);
+            var first = (await reader.ReadAsync(path, CancellationToken.None)).Content;
+
+            await File.WriteAllTextAsync(path, kinds.Replace("Budget hearing", "Budget hearing (room 3)", StringComparison.Ordinal));
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+            var after = await source.ReadAsync(Leader, Now, Now.AddDays(62), CancellationToken.None);
+            var second = (await reader.ReadAsync(path, CancellationToken.None)).Content;
+
+            Assert.NotNull(first);
+            Assert.NotSame(first, second);
+            Assert.Contains(before.Busy, b => b.Title == "Budget hearing");
+            Assert.Contains(after.Busy, b => b.Title == "Budget hearing (room 3)");
+            Assert.DoesNotContain(after.Busy, b => b.Title == "Budget hearing");
+            Assert.True(after.IsAvailable, after.Problem);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }
