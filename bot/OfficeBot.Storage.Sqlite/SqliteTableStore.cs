@@ -473,7 +473,8 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
                 {
                     if (_command is null)
                     {
-                        _connection = _store.Open().Detach();
+                        // A connection of its own, with the store's pragmas; it keeps its one command itself.
+                        _connection = _store.Open().Connection;
                         _command = _connection.CreateCommand();
                         _command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
                     }
@@ -520,9 +521,6 @@ public sealed class SqliteTableStore : ITableStore, IDisposable
             command.Transaction = transaction;
             return command;
         }
-
-        /// <summary>Hands the bare connection over to a caller that keeps its own commands.</summary>
-        public SqliteConnection Detach() => connection;
 
         public void Dispose()
         {

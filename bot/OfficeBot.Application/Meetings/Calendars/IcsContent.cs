@@ -25,9 +25,6 @@ public sealed class IcsContent
         _display = display;
     }
 
-    /// <summary>How many bytes of text are kept (UTF-8).</summary>
-    public int Length => _utf8.Length;
-
     /// <summary>
     /// The calendar: the one parsed at read time while it is still held, otherwise a new one parsed from the kept text,
     /// which is not kept (a few seconds of work for a large feed, so callers keep what they build from it). Ical.Net's
